@@ -1,0 +1,46 @@
+/**
+ * Fan-out between hub nodes. Every frame the hub sends to a group of
+ * connections goes through the bus on a topic; each node delivers it to its
+ * own connections. One node uses {@link createLocalBus}; several share Redis.
+ * Payloads are encoded frames, so a frame is serialised once however many
+ * receive it.
+ */
+export interface Bus {
+  publish(topic: string, payload: string): void;
+  subscribe(topic: string, handler: (payload: string) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Topic names the hub uses. */
+export const TOPICS = {
+  /** Everything a site's agents see: visitor list, queue, presence, offline messages. */
+  siteAgents: (siteId: string) => `site:${siteId}:agents`,
+  /** Whether anyone can chat, for a site's visitors. */
+  siteVisitors: (siteId: string) => `site:${siteId}:visitors`,
+  agent: (agentId: string) => `agent:${agentId}`,
+  visitor: (siteId: string, visitorId: string) => `visitor:${siteId}:${visitorId}`,
+} as const;
+
+/** An in-process bus: delivery is synchronous and in order. */
+export function createLocalBus(): Bus {
+  const topics = new Map<string, Set<(payload: string) => void>>();
+  return {
+    publish(topic, payload) {
+      const handlers = topics.get(topic);
+      if (!handlers) return;
+      for (const handler of [...handlers]) handler(payload);
+    },
+    subscribe(topic, handler) {
+      let handlers = topics.get(topic);
+      if (!handlers) topics.set(topic, (handlers = new Set()));
+      handlers.add(handler);
+      return () => {
+        handlers.delete(handler);
+        if (handlers.size === 0) topics.delete(topic);
+      };
+    },
+    async close() {
+      topics.clear();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Reading frames off the wire. Nothing here throws: every input, however
+ * malformed, becomes either a typed frame or a {@link DecodeFailure} with a
+ * stable code that the receiver can put in an `error` frame.
+ */
+import * as v from 'valibot';
+import type { ClientFrame } from './client-frames.js';
+import { ERROR_CODES, type ErrorCode } from './error-codes.js';
+import { LIMITS } from './limits.js';
+import { CLIENT_FRAME_SCHEMAS } from './schemas/client.js';
+import { ACK_RESULT_SCHEMAS, SERVER_FRAME_SCHEMAS } from './schemas/server.js';
+import type { AckResults, ServerFrame } from './server-frames.js';
+
+export type Decoded<T> = { readonly ok: true; readonly value: T } | DecodeFailure;
+
+export interface DecodeFailure {
+  readonly ok: false;
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** The frame's `ref`, when one could be read, so the failure can answer the command. */
+  readonly ref?: string;
+}
+
+function fail(code: ErrorCode, message: string, ref?: string): DecodeFailure {
+  return ref === undefined ? { ok: false, code, message } : { ok: false, code, message, ref };
+}
+
+function decodeWith<T>(
+  data: unknown,
+  schemas: Readonly<Record<string, v.GenericSchema>>,
+  maxChars: number,
+): Decoded<T> {
+  if (typeof data !== 'string') return fail(ERROR_CODES.badFrame, 'A frame must be JSON text.');
+  if (data.length > maxChars) {
+    return fail(ERROR_CODES.frameTooLarge, `A frame may hold at most ${maxChars} characters.`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    return fail(ERROR_CODES.badFrame, 'The frame is not valid JSON.');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return fail(ERROR_CODES.badFrame, 'A frame must be a JSON object.');
+  }
+  const record = parsed as Record<string, unknown>;
+  const ref = typeof record.ref === 'string' && record.ref.length <= LIMITS.id ? record.ref : undefined;
+  const type = record.type;
+  if (typeof type !== 'string') return fail(ERROR_CODES.badFrame, 'A frame needs a string "type".', ref);
+  const schema = Object.hasOwn(schemas, type) ? schemas[type] : undefined;
+  if (!schema) return fail(ERROR_CODES.unknownType, `Unknown frame type "${type.slice(0, 40)}".`, ref);
+  const result = v.safeParse(schema, parsed);
+  if (!result.success) return fail(ERROR_CODES.badFrame, describeIssue(type, result.issues[0]), ref);
+  return { ok: true, value: result.output as T };
+}
+
+function describeIssue(type: string, issue: v.BaseIssue<unknown> | undefined): string {
+  if (!issue) return `Invalid "${type}" frame.`;
+  const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+  return `Invalid "${type}" frame${path ? ` at "${path.slice(0, 80)}"` : ''}: ${issue.message}`;
+}
+
+/** Decodes a frame a client sent (the hub's side). */
+export function decodeClientFrame(data: unknown, maxChars: number = LIMITS.frameChars): Decoded<ClientFrame> {
+  return decodeWith<ClientFrame>(data, CLIENT_FRAME_SCHEMAS, maxChars);
+}
+
+/** Decodes a frame the hub sent (the clients' side). */
+export function decodeServerFrame(data: unknown, maxChars: number = LIMITS.frameChars): Decoded<ServerFrame> {
+  // The server's frames may be larger (welcome with a visitor list); clients accept 16× the client limit.
+  return decodeWith<ServerFrame>(data, SERVER_FRAME_SCHEMAS, maxChars * 16);
+}
+
+/** Checks an `ack.result` against what the command promises. */
+export function decodeAckResult<K extends keyof AckResults>(
+  command: K,
+  result: unknown,
+): Decoded<AckResults[K]> {
+  const parsed = v.safeParse(ACK_RESULT_SCHEMAS[command], result);
+  return parsed.success
+    ? { ok: true, value: parsed.output as AckResults[K] }
+    : fail(ERROR_CODES.badFrame, describeIssue(`ack of ${command}`, parsed.issues[0]));
+}
+
+/** Serialises a frame for the wire. */
+export function encodeFrame(frame: ClientFrame | ServerFrame): string {
+  return JSON.stringify(frame);
+}

@@ -1,0 +1,17 @@
+/** Size limits every peer enforces on what it reads. */
+export const LIMITS = {
+  /** Largest frame, in UTF-16 code units of its JSON text (a byte limit is also applied by servers). */
+  frameChars: 256 * 1024,
+  /** Ids: ours are prefixed nanoids; a peer's `clientId` or `ref` must fit too. */
+  id: 64,
+  messageText: 10_000,
+  draft: 10_000,
+  url: 2_048,
+  title: 512,
+  shortText: 256,
+  longText: 4_000,
+  formFields: 50,
+  attachments: 10,
+  /** Most messages one `session.history` answer holds. */
+  historyPage: 200,
+} as const;

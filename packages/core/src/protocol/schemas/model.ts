@@ -1,0 +1,194 @@
+/** valibot schemas of the protocol's records; each is checked against its type in `check-types.ts`. */
+import * as v from 'valibot';
+import { LIMITS } from '../limits.js';
+import { AGENT_STATUSES, AVAILABILITIES, ROLES, SESSION_STATES } from '../model.js';
+
+export const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+export const id = text(LIMITS.id);
+export const nonEmptyId = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
+export const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+export const time = v.pipe(v.number(), v.finite());
+export const shortText = text(LIMITS.shortText);
+export const url = text(LIMITS.url);
+
+export const stringRecord = v.pipe(
+  v.record(text(LIMITS.shortText), text(LIMITS.longText)),
+  v.check((r) => Object.keys(r).length <= LIMITS.formFields, 'too many fields'),
+);
+
+export const agentStatus = v.picklist(AGENT_STATUSES);
+export const availability = v.picklist(AVAILABILITIES);
+export const sessionState = v.picklist(SESSION_STATES);
+export const role = v.picklist(ROLES);
+
+export const author = v.object({
+  kind: v.picklist(['visitor', 'agent', 'system']),
+  id,
+  name: v.optional(shortText),
+});
+
+export const attachment = v.object({
+  id: nonEmptyId,
+  name: shortText,
+  type: shortText,
+  size: count,
+  url,
+  thumbnailUrl: v.optional(url),
+});
+export const attachments = v.pipe(v.array(attachment), v.maxLength(LIMITS.attachments));
+
+export const message = v.object({
+  id,
+  sessionId: id,
+  clientId: id,
+  seq: count,
+  author,
+  at: time,
+  text: v.optional(text(LIMITS.messageText)),
+  attachments: v.optional(attachments),
+});
+
+export const rating = v.object({
+  score: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+  comment: v.optional(text(LIMITS.longText)),
+});
+
+export const evaluation = v.object({
+  topic: v.optional(shortText),
+  level: v.optional(shortText),
+  category: v.optional(shortText),
+  notes: v.optional(text(LIMITS.longText)),
+});
+
+export const sessionInfo = v.object({
+  id,
+  siteId: id,
+  visitorId: id,
+  state: sessionState,
+  agentId: v.optional(id),
+  agentName: v.optional(shortText),
+  groupId: v.optional(id),
+  fields: stringRecord,
+  createdAt: time,
+  acceptedAt: v.optional(time),
+  endedAt: v.optional(time),
+  queuePosition: v.optional(count),
+  lastSeq: count,
+  readSeq: v.object({ visitor: count, agent: count }),
+  rating: v.optional(rating),
+  evaluation: v.optional(evaluation),
+});
+
+export const pageView = v.object({
+  url,
+  title: text(LIMITS.title),
+  referrer: v.optional(url),
+  searchEngine: v.optional(shortText),
+  keyword: v.optional(shortText),
+  at: time,
+  dwellMs: count,
+});
+
+export const memberInfo = v.object({
+  id: shortText,
+  name: v.optional(shortText),
+  email: v.optional(shortText),
+  verified: v.boolean(),
+});
+
+export const visitorInfo = v.object({
+  id,
+  siteId: id,
+  online: v.boolean(),
+  name: v.optional(shortText),
+  member: v.optional(memberInfo),
+  visitCount: count,
+  ip: v.optional(shortText),
+  location: v.optional(shortText),
+  language: v.optional(shortText),
+  userAgent: v.optional(text(LIMITS.longText)),
+  enteredAt: time,
+  leftAt: v.optional(time),
+  referrer: v.optional(url),
+  searchEngine: v.optional(shortText),
+  keyword: v.optional(shortText),
+  currentPage: v.optional(pageView),
+  pageViews: count,
+  sessionId: v.optional(id),
+  sessionState: v.optional(sessionState),
+  agentId: v.optional(id),
+  waitingSince: v.optional(time),
+  lastMessage: v.optional(v.object({ text: text(LIMITS.messageText), at: time })),
+  card: v.optional(stringRecord),
+});
+
+export const agentInfo = v.object({
+  id,
+  siteId: id,
+  name: shortText,
+  role,
+  groups: v.array(id),
+  status: v.picklist([...AGENT_STATUSES, 'offline']),
+  capacity: count,
+  load: count,
+});
+
+export const groupInfo = v.object({ id, name: shortText });
+
+export const invite = v.object({
+  id,
+  visitorId: id,
+  agentId: v.optional(id),
+  agentName: v.optional(shortText),
+  message: text(LIMITS.longText),
+  proactive: v.boolean(),
+  rule: v.optional(shortText),
+  createdAt: time,
+  expiresAt: time,
+});
+
+export const transferOffer = v.object({
+  id,
+  sessionId: id,
+  fromAgentId: id,
+  fromAgentName: v.optional(shortText),
+  toAgentId: id,
+  toGroupId: v.optional(id),
+  note: v.optional(text(LIMITS.longText)),
+  expiresAt: time,
+  session: sessionInfo,
+  history: v.array(message),
+});
+
+export const formField = v.object({
+  name: shortText,
+  label: shortText,
+  kind: v.picklist(['text', 'email', 'tel', 'textarea', 'select']),
+  required: v.boolean(),
+  options: v.optional(
+    v.array(v.object({ value: shortText, label: shortText, groupId: v.optional(id) })),
+  ),
+});
+
+export const offlineMessage = v.object({
+  id,
+  siteId: id,
+  visitorId: id,
+  fields: stringRecord,
+  createdAt: time,
+  replied: v.boolean(),
+});
+
+export const visitorSettings = v.object({
+  typingPreview: v.boolean(),
+  pushOrigins: v.array(url),
+  preChatFields: v.array(formField),
+  offlineFields: v.array(formField),
+  texts: v.record(shortText, text(LIMITS.longText)),
+  theme: v.record(shortText, shortText),
+});
+
+export const signedMember = v.object({
+  data: text(LIMITS.longText),
+  signature: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/i)),
+});
