@@ -51,3 +51,14 @@ interface PlatformWebSocket {
   close(code?: number, reason?: string): void;
 }
 declare const WebSocket: (new (url: string) => PlatformWebSocket) | undefined;
+declare class URL {
+  constructor(url: string, base?: string);
+  readonly href: string;
+  readonly origin: string;
+  readonly protocol: string;
+  readonly host: string;
+  readonly hostname: string;
+  readonly pathname: string;
+  readonly search: string;
+  readonly searchParams: { get(name: string): string | null };
+}
