@@ -1,0 +1,5 @@
+// Builds every package: each one's rollup.config.mjs lists its outputs through
+// the shared factory in scripts/rollup/library.mjs.
+import core from './packages/core/rollup.config.mjs';
+
+export default [...core];
