@@ -1,5 +1,6 @@
 // Builds every package: each one's rollup.config.mjs lists its outputs through
 // the shared factory in scripts/rollup/library.mjs.
 import core from './packages/core/rollup.config.mjs';
+import serverAdapter from './packages/server-adapter/rollup.config.mjs';
 
-export default [...core];
+export default [...core, ...serverAdapter];

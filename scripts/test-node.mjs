@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs every node test of every package (packages/*/test/node/**/*.test.ts) with
 // node's test runner through tsx. Node 20 expands no globs, so we find the files here.
-// Extra arguments go to node (e.g. --test-name-pattern=transfer).
+// Workspace packages resolve to their TypeScript sources (the "source" export
+// condition), so tests need no build. Extra arguments go to node (e.g. --test-name-pattern=transfer).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ if (chosen.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...process.argv.slice(2), ...chosen],
+  ['--conditions=source', '--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...process.argv.slice(2), ...chosen],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);
