@@ -21,8 +21,25 @@ export interface DecodeFailure {
   readonly ref?: string;
 }
 
-function fail(code: ErrorCode, message: string, ref?: string): DecodeFailure {
+/** Failure messages quote what was received; they are cut to fit an `error` frame comfortably. */
+const MESSAGE_CHARS = LIMITS.shortText;
+
+function fail(code: ErrorCode, text: string, ref?: string): DecodeFailure {
+  const message = text.length > MESSAGE_CHARS ? `${text.slice(0, MESSAGE_CHARS - 1)}…` : text;
   return ref === undefined ? { ok: false, code, message } : { ok: false, code, message, ref };
+}
+
+/** Whether objects or arrays nest deeper than `max` levels; iterative, so depth cannot overflow the stack. */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: { node: object; depth: number }[] = [];
+  if (typeof value === 'object' && value !== null) stack.push({ node: value, depth: 1 });
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (item.depth > max) return true;
+    for (const child of Object.values(item.node)) {
+      if (typeof child === 'object' && child !== null) stack.push({ node: child, depth: item.depth + 1 });
+    }
+  }
+  return false;
 }
 
 function decodeWith<T>(
@@ -44,11 +61,15 @@ function decodeWith<T>(
     return fail(ERROR_CODES.badFrame, 'A frame must be a JSON object.');
   }
   const record = parsed as Record<string, unknown>;
-  const ref = typeof record.ref === 'string' && record.ref.length <= LIMITS.id ? record.ref : undefined;
+  const ref =
+    typeof record.ref === 'string' && record.ref.length > 0 && record.ref.length <= LIMITS.id ? record.ref : undefined;
   const type = record.type;
   if (typeof type !== 'string') return fail(ERROR_CODES.badFrame, 'A frame needs a string "type".', ref);
   const schema = Object.hasOwn(schemas, type) ? schemas[type] : undefined;
   if (!schema) return fail(ERROR_CODES.unknownType, `Unknown frame type "${type.slice(0, 40)}".`, ref);
+  if (nestsDeeperThan(parsed, LIMITS.depth)) {
+    return fail(ERROR_CODES.badFrame, `A frame may nest at most ${LIMITS.depth} levels deep.`, ref);
+  }
   const result = v.safeParse(schema, parsed);
   if (!result.success) return fail(ERROR_CODES.badFrame, describeIssue(type, result.issues[0]), ref);
   return { ok: true, value: result.output as T };

@@ -2,6 +2,8 @@
 export const LIMITS = {
   /** Largest frame, in UTF-16 code units of its JSON text (a byte limit is also applied by servers). */
   frameChars: 256 * 1024,
+  /** Deepest nesting of objects and arrays in a frame (the frame itself is level 1). */
+  depth: 32,
   /** Ids: ours are prefixed nanoids; a peer's `clientId` or `ref` must fit too. */
   id: 64,
   messageText: 10_000,
