@@ -8,6 +8,7 @@ import {
   evaluation,
   id,
   nonEmptyId,
+  record,
   shortText,
   signedMember,
   stringRecord,
@@ -19,7 +20,7 @@ import {
 const ref = nonEmptyId;
 const resume = v.optional(
   v.pipe(
-    v.record(id, count),
+    record(id, count),
     v.check((r) => Object.keys(r).length <= 100, 'too many sessions to resume'),
   ),
 );

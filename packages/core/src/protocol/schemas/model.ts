@@ -11,8 +11,29 @@ export const time = v.pipe(v.number(), v.finite());
 export const shortText = text(LIMITS.shortText);
 export const url = text(LIMITS.url);
 
+/** Keys `v.record` would silently drop; a map holding one is refused instead. */
+const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+/**
+ * A JSON object used as a map. Unlike bare `v.record`, it refuses arrays and
+ * reserved keys rather than quietly taking or dropping them.
+ */
+export const record = <K extends v.GenericSchema<string, string>, V extends v.GenericSchema>(key: K, value: V) =>
+  v.pipe(
+    v.unknown(),
+    v.check(
+      (input) =>
+        typeof input === 'object' &&
+        input !== null &&
+        !Array.isArray(input) &&
+        !RESERVED_KEYS.some((reserved) => Object.hasOwn(input, reserved)),
+      'Invalid type: Expected an object without __proto__, constructor or prototype keys',
+    ),
+    v.record(key, value),
+  );
+
 export const stringRecord = v.pipe(
-  v.record(text(LIMITS.shortText), text(LIMITS.longText)),
+  record(text(LIMITS.shortText), text(LIMITS.longText)),
   v.check((r) => Object.keys(r).length <= LIMITS.formFields, 'too many fields'),
 );
 
@@ -184,8 +205,8 @@ export const visitorSettings = v.object({
   pushOrigins: v.array(url),
   preChatFields: v.array(formField),
   offlineFields: v.array(formField),
-  texts: v.record(shortText, text(LIMITS.longText)),
-  theme: v.record(shortText, shortText),
+  texts: record(shortText, text(LIMITS.longText)),
+  theme: record(shortText, shortText),
 });
 
 export const signedMember = v.object({
