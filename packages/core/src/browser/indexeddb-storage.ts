@@ -1,0 +1,74 @@
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+
+import { createMemoryStorage, type ClientStorage } from '../client/storage.js';
+import { BROWSER_WARNINGS, warnOnce } from './internal/dev-warning.js';
+
+/**
+ * Makes a {@link ClientStorage} in IndexedDB, so the visitor's identity, the
+ * last `seq` seen per session and the outbox of unsent messages survive a
+ * reload. Each namespace has its own database, `parley-<namespace>` (one store,
+ * `kv`), so two widgets on a page, or two sites, never see each other's keys.
+ *
+ * Where IndexedDB is missing or refuses to open (some private modes), it keeps
+ * everything in memory instead and warns once: the chat works, but a reload
+ * starts afresh. The database opens on first use, not on creation.
+ */
+export function createIndexedDbStorage(namespace: string): ClientStorage {
+  let backend: Promise<ClientStorage> | undefined;
+  const ready = () => (backend ??= open(`parley-${namespace}`));
+  return {
+    async get<T>(key: string) {
+      return (await ready()).get<T>(key);
+    },
+    async set(key, value) {
+      return (await ready()).set(key, value);
+    },
+    async delete(key) {
+      return (await ready()).delete(key);
+    },
+    async entries<T>(prefix: string) {
+      return (await ready()).entries<T>(prefix);
+    },
+  };
+}
+
+async function open(database: string): Promise<ClientStorage> {
+  let store: UseStore;
+  try {
+    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
+    store = createStore(database, 'kv');
+    // Opens the database (creating the store the first time) and a transaction on it.
+    await store('readonly', () => undefined);
+  } catch (error) {
+    warnOnce(
+      BROWSER_WARNINGS.indexedDbUnavailable,
+      `IndexedDB cannot be used (${error instanceof Error ? error.message : String(error)}); ` +
+        'the chat keeps its identity and unsent messages in memory, so a reload starts a new visitor.',
+    );
+    return createMemoryStorage();
+  }
+  return {
+    get: <T>(key: string) => get<T>(key, store),
+    set: (key, value) => set(key, value, store),
+    delete: (key) => del(key, store),
+    entries: <T>(prefix: string) => store('readonly', (objects) => entriesFrom<T>(objects, prefix)),
+  };
+}
+
+/** Walks the keys from `prefix` upwards (they are sorted) while they start with it. */
+function entriesFrom<T>(objects: IDBObjectStore, prefix: string): Promise<[string, T][]> {
+  return new Promise((resolve, reject) => {
+    const found: [string, T][] = [];
+    const request = objects.openCursor(IDBKeyRange.lowerBound(prefix));
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (cursor && typeof cursor.key === 'string' && cursor.key.startsWith(prefix)) {
+        found.push([cursor.key, cursor.value as T]);
+        cursor.continue();
+      } else {
+        resolve(found);
+      }
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
