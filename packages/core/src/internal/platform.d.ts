@@ -62,3 +62,10 @@ declare class URL {
   readonly search: string;
   readonly searchParams: { get(name: string): string | null };
 }
+/** The part of `fetch` the long-poll transport uses (browsers, Node ≥ 18). */
+declare const fetch:
+  | ((
+      url: string,
+      init: { method: string; headers: Record<string, string>; body?: string; keepalive?: boolean },
+    ) => Promise<{ readonly status: number; text(): Promise<string> }>)
+  | undefined;
