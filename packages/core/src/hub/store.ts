@@ -34,11 +34,16 @@ export interface SessionQuery {
   readonly limit?: number;
 }
 
+/**
+ * Which messages of a session to read. Results are always in `seq` order,
+ * oldest first.
+ */
 export interface MessageQuery {
-  /** Only messages with `seq` greater than this. */
+  /** Only messages with `seq` greater than this; with `limit`, the oldest ones after it (catching up). */
   readonly afterSeq?: number;
-  /** Only messages with `seq` less than this; with `limit`, the newest ones before it. */
+  /** Only messages with `seq` less than this; with `limit`, the newest ones before it (paging back). */
   readonly beforeSeq?: number;
+  /** At most this many; without `afterSeq` the newest ones are kept. */
   readonly limit?: number;
 }
 
