@@ -39,6 +39,8 @@ export interface TrajectoryTracker {
    * Reports a page view now, even if the URL did not change: for virtual pages
    * (`track({ url: '/checkout/step-2', title: 'Payment' })`) or a router that
    * wants to report after setting the title. `url` may be relative to the page.
+   *
+   * @throws TypeError when `url` is not a URL.
    */
   track(custom?: { readonly url?: string; readonly title?: string }): void;
 }
