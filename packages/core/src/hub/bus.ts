@@ -17,6 +17,10 @@ export const TOPICS = {
   siteAgents: (siteId: string) => `site:${siteId}:agents`,
   /** Whether anyone can chat, for a site's visitors. */
   siteVisitors: (siteId: string) => `site:${siteId}:visitors`,
+  /** Every session's traffic of a site (messages, typing, reads, session changes), for supervisors (A12). */
+  siteSupervisors: (siteId: string) => `site:${siteId}:supervisors`,
+  /** Live visitor-list changes, for the agents who asked to watch it (A3). */
+  siteWatchers: (siteId: string) => `site:${siteId}:watchers`,
   agent: (agentId: string) => `agent:${agentId}`,
   visitor: (siteId: string, visitorId: string) => `visitor:${siteId}:${visitorId}`,
 } as const;

@@ -1,0 +1,200 @@
+/**
+ * One client connection's lifecycle: `hello` first, then commands, processed
+ * strictly in order; every frame decoded and every failure answered with an
+ * `error` (the connection carries on); idle connections closed; on close,
+ * the actor leaves (presence, visitor list, trajectory). Nothing a peer sends
+ * escapes as an exception.
+ *
+ * States: `greeting` (waiting for a valid hello) → `ready` → `closed`.
+ */
+import { ParleyError } from '../errors.js';
+import type { TimerHandle } from '../clock.js';
+import { decodeClientFrame, encodeFrame } from '../protocol/decode.js';
+import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
+import type { ClientFrame, HelloFrame } from '../protocol/client-frames.js';
+import type { ServerFrame } from '../protocol/server-frames.js';
+import { PROTOCOL_VERSION } from '../protocol/version.js';
+import { CLOSE_CODES, type Transport } from '../transport/transport.js';
+import { agentDisconnected } from './agent-presence.js';
+import type { Actor } from './conn.js';
+import type { HubCore } from './core.js';
+import { dispatch } from './dispatch.js';
+import { subscribeTopic } from './fanout.js';
+import { agentHello, type GreetedConn, HelloRefused, visitorHello } from './hello.js';
+import type { SiteState, TabPage } from './site-state.js';
+import { leavePage } from './trajectory.js';
+import type { ConnectionContext } from './types.js';
+import { visitorLeft } from './visitor-list.js';
+import { updateVisitorRecord } from './visitor-record.js';
+
+let nextId = 0;
+
+export class HubConnection implements GreetedConn {
+  readonly id = ++nextId;
+  actor: Actor | undefined;
+  page: TabPage | undefined;
+  hidden = false;
+  watching = false;
+  inviteTimers: TimerHandle[] = [];
+  #phase: 'greeting' | 'greeted' | 'ready' | 'closed' = 'greeting';
+  #state: SiteState | undefined;
+  #chain: Promise<void> = Promise.resolve();
+  #subscriptions = new Map<string, () => void>();
+  #lastActivity: number;
+  #idleTimer: TimerHandle | undefined;
+  #unlisten: () => void;
+
+  constructor(
+    private readonly core: HubCore,
+    private readonly transport: Transport,
+    readonly context: ConnectionContext,
+    private readonly idleTimeoutMs: number,
+    private readonly onGone: (conn: HubConnection) => void,
+  ) {
+    this.#lastActivity = core.clock.now();
+    this.#armIdle(idleTimeoutMs);
+    this.#unlisten = transport.listen({
+      message: (data) => {
+        this.#lastActivity = this.core.clock.now();
+        this.#enqueue('frame', () => this.#receive(data));
+      },
+      close: () => this.shutdown(),
+    });
+  }
+
+  get closed(): boolean {
+    return this.#phase === 'closed';
+  }
+
+  /** Resolves when every frame received so far and the close hooks have run. */
+  get done(): Promise<void> {
+    return this.#chain;
+  }
+
+  send(frame: ServerFrame): void {
+    this.#sendRaw(encodeFrame(frame));
+  }
+
+  subscribe(topic: string): void {
+    if (this.closed || this.#subscriptions.has(topic)) return;
+    const agentId = this.actor?.role === 'agent' ? this.actor.agentId : undefined;
+    this.#subscriptions.set(topic, subscribeTopic(this.core.bus, topic, (data) => this.#sendRaw(data), agentId));
+  }
+
+  unsubscribe(topic: string): void {
+    this.#subscriptions.get(topic)?.();
+    this.#subscriptions.delete(topic);
+  }
+
+  become(actor: Actor, state: SiteState): void {
+    this.actor = actor;
+    this.#state = state;
+    this.#phase = 'ready';
+    state.connections.add(this);
+  }
+
+  close(code: number, reason: string): void {
+    try {
+      this.transport.close(code, reason);
+    } finally {
+      this.shutdown();
+    }
+  }
+
+  /** Marks the connection closed at once; the actor's departure runs after frames already received. */
+  shutdown(): void {
+    if (this.closed) return;
+    this.#phase = 'closed';
+    this.#unlisten();
+    this.core.timers.clear(this.#idleTimer);
+    for (const unsubscribe of this.#subscriptions.values()) unsubscribe();
+    this.#subscriptions.clear();
+    this.#enqueue('close', () => this.#leave());
+  }
+
+  #sendRaw(data: string): void {
+    if (this.closed) return;
+    try {
+      this.transport.send(data);
+    } catch (error) {
+      this.core.report('transport.send', error, this.actor?.siteId);
+    }
+  }
+
+  #enqueue(where: string, work: () => Promise<void>): void {
+    this.#chain = this.#chain.then(work).catch((error: unknown) => this.core.report(`connection.${where}`, error, this.actor?.siteId));
+  }
+
+  #armIdle(ms: number): void {
+    this.#idleTimer = this.core.timers.set('connection.idle', undefined, ms, () => {
+      if (this.closed) return;
+      const quiet = this.core.clock.now() - this.#lastActivity;
+      if (quiet >= this.idleTimeoutMs) this.close(CLOSE_CODES.heartbeatTimeout, 'Nothing received for too long.');
+      else this.#armIdle(this.idleTimeoutMs - quiet);
+    });
+  }
+
+  #error(code: ErrorCode, message: string, ref?: string): void {
+    this.send(ref === undefined ? { type: 'error', code, message } : { type: 'error', ref, code, message });
+  }
+
+  #fatal(code: ErrorCode, message: string, closeCode: number): void {
+    this.send({ type: 'error', code, message, fatal: true });
+    this.close(closeCode, message);
+  }
+
+  async #receive(data: string): Promise<void> {
+    if (this.closed) return;
+    const decoded = decodeClientFrame(data);
+    if (!decoded.ok) return this.#error(decoded.code, decoded.message, decoded.ref);
+    const frame = decoded.value;
+    if (frame.type === 'ping') return this.send({ type: 'pong', t: frame.t });
+    if (frame.type === 'hello') {
+      if (this.#phase !== 'greeting') return this.#error(ERROR_CODES.unauthenticated, 'hello was already sent.');
+      return this.#hello(frame);
+    }
+    const ref = 'ref' in frame ? frame.ref : undefined;
+    if (this.#phase !== 'ready' || !this.#state) return this.#error(ERROR_CODES.unauthenticated, 'Send hello first.', ref);
+    await this.#command(this.#state, frame, ref);
+  }
+
+  async #hello(frame: HelloFrame): Promise<void> {
+    if (frame.v !== PROTOCOL_VERSION) {
+      return this.#fatal(ERROR_CODES.protocolVersion, `This hub speaks protocol version ${PROTOCOL_VERSION}.`, CLOSE_CODES.protocolVersion);
+    }
+    this.#phase = 'greeted';
+    try {
+      if (frame.role === 'visitor') await visitorHello(this.core, this, frame);
+      else await agentHello(this.core, this, frame);
+    } catch (error) {
+      if (error instanceof HelloRefused) return this.#fatal(error.code, error.message, error.closeCode);
+      this.core.report('hello', error);
+      return this.#fatal(ERROR_CODES.internal, 'The hub could not greet this connection.', CLOSE_CODES.serverError);
+    }
+  }
+
+  async #command(state: SiteState, frame: ClientFrame, ref: string | undefined): Promise<void> {
+    try {
+      const result = await dispatch(this.core, this, state, frame);
+      if (ref !== undefined) this.send({ type: 'ack', ref, result: result as Record<string, unknown> });
+    } catch (error) {
+      if (error instanceof ParleyError) return this.#error(error.code, error.message, ref);
+      this.core.report(`command.${frame.type}`, error, state.site.id);
+      this.#error(ERROR_CODES.internal, 'Something failed inside the hub; the connection carries on.', ref);
+    }
+  }
+
+  /** The actor leaves: last tab of a visitor, last connection of an agent. */
+  async #leave(): Promise<void> {
+    this.onGone(this);
+    const { actor } = this;
+    const state = this.#state;
+    if (!actor || !state) return;
+    state.connections.delete(this);
+    if (actor.role === 'agent') return agentDisconnected(this.core, state, actor.agentId);
+    leavePage(this.core, state, this);
+    visitorLeft(this.core, state, actor.visitorId);
+    const now = this.core.clock.now();
+    await updateVisitorRecord(this.core, state.site.id, actor.visitorId, (visitor) => visitor && { ...visitor, lastSeenAt: now });
+  }
+}
