@@ -1,0 +1,532 @@
+/**
+ * The machinery both clients share: the connection, the outbox, the message
+ * store with its resume cursors and read receipts, the typing throttle and the
+ * other side's typing. A client owns one and adds its role's state on top.
+ */
+import type { Clock, TimerHandle } from '../clock.js';
+import { ParleyError } from '../errors.js';
+import { createId } from '../ids.js';
+import type { HelloFrame } from '../protocol/client-frames.js';
+import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
+import { LIMITS } from '../protocol/limits.js';
+import type { Author, Message, SessionInfo } from '../protocol/model.js';
+import type { ServerFrame, WelcomeFrame } from '../protocol/server-frames.js';
+import type { TransportFactory } from '../transport/transport.js';
+import { Connection } from './connection.js';
+import { WARNINGS, warnOnce } from './dev-warnings.js';
+import { isEmptyChange, MessageStore, sideOf, type Side } from './message-store.js';
+import { ClientPersistence, type OutboxEntry } from './persistence.js';
+import { RemoteTyping } from './remote-typing.js';
+import type { ClientStorage } from './storage.js';
+import { createDraftThrottle, type DraftThrottle } from './throttle.js';
+import type { ChatMessage, ClientTuning, ConnectionStatus, MessageContent, MessagesChange, TypingState } from './types.js';
+
+/** Events every client emits. */
+export type CoreEvents = {
+  /** The connection's status changed. */
+  status: ConnectionStatus;
+  /** A session's message list changed. */
+  messages: MessagesChange;
+  /** The other side's typing changed in a session. */
+  typing: TypingState;
+  /** Something went wrong that no promise reports: a bad frame, a refusal, storage trouble. */
+  error: ParleyError;
+};
+
+export type CoreEmit = <K extends keyof CoreEvents>(type: K, event: CoreEvents[K]) => void;
+
+/** What the client that owns the core provides. */
+export interface CoreOwner {
+  /** Loads the owner's own stored state before the first hello. */
+  load?(): Promise<void>;
+  hello(resume: Readonly<Record<string, number>> | undefined): HelloFrame;
+  /** Updates the owner's state from a welcome; it calls {@link ClientCore.syncSessions}. */
+  welcome(frame: WelcomeFrame): void;
+  /** Every frame after the core has seen it (messages, read receipts and typing included). */
+  frame(frame: ServerFrame): void;
+  /** The author of this side's new messages. */
+  author(): Author;
+  /** Whether drafts may go out (a visitor's only when the site enables typing preview). */
+  draftsAllowed(): boolean;
+  retryRejected?(error: ParleyError): boolean;
+  down?(): void;
+}
+
+export interface CoreOptions {
+  readonly transport: TransportFactory;
+  readonly clock: Clock;
+  readonly storage: ClientStorage;
+  readonly side: Side;
+  readonly storagePrefix: string;
+  readonly tuning?: ClientTuning | undefined;
+  readonly emit: CoreEmit;
+}
+
+export interface HistoryQuery {
+  /** Messages before this `seq`, newest first (the default: before the oldest one held). */
+  readonly beforeSeq?: number;
+  /** Or every message after this `seq`. */
+  readonly afterSeq?: number;
+  /** At most this many (the hub caps it at {@link LIMITS.historyPage}). */
+  readonly limit?: number;
+}
+
+/** Errors after which a message stays in the outbox and is sent again. */
+const TRANSIENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  ERROR_CODES.timeout,
+  ERROR_CODES.rateLimited,
+  ERROR_CODES.internal,
+  ERROR_CODES.unauthenticated,
+]);
+/** Delay before sending again after a transient refusal while the link stays up. */
+const RESEND_DELAY_MS = 3_000;
+/** Pages fetched at most to catch up with a session after a welcome. */
+const CATCH_UP_PAGES = 5;
+/** Messages fetched for a session this client holds nothing of. */
+const FIRST_PAGE = 50;
+/** The hub resumes at most this many sessions. */
+const RESUME_LIMIT = 100;
+
+/** Any rejection as a ParleyError (`internal` for what is not one). */
+export const asParleyError = (error: unknown): ParleyError =>
+  error instanceof ParleyError ? error : new ParleyError(ERROR_CODES.internal, String(error));
+
+export class ClientCore {
+  readonly connection: Connection;
+  readonly store: MessageStore;
+  readonly persistence: ClientPersistence;
+  readonly clock: Clock;
+  readonly #owner: CoreOwner;
+  readonly #emit: CoreEmit;
+  readonly #typing: RemoteTyping;
+  readonly #throttleMs: number;
+
+  /** Unanswered messages in creation order, with the write that must finish before they go out. */
+  readonly #outbox = new Map<string, { readonly entry: OutboxEntry; readonly written: Promise<void> }>();
+  readonly #pumping = new Set<string>();
+  readonly #pumpAgain = new Set<string>();
+  readonly #resendTimers = new Map<string, TimerHandle>();
+  readonly #throttles = new Map<string, DraftThrottle>();
+  readonly #drafts = new Map<string, string>();
+  /** This side's read `seq` the hub knows, per session. */
+  readonly #readTold = new Map<string, number>();
+  /** Resume `seq` per session read from storage. */
+  readonly #storedSeq = new Map<string, number>();
+  /** Sessions named in the last hello's `resume`. */
+  #resumed = new Set<string>();
+  #loading: Promise<void> | undefined;
+  #wanted = false;
+  #order = 0;
+
+  constructor(options: CoreOptions, owner: CoreOwner) {
+    const tuning = options.tuning ?? {};
+    this.clock = options.clock;
+    this.#owner = owner;
+    this.#emit = options.emit;
+    this.#throttleMs = tuning.typingThrottleMs ?? 300;
+    this.store = new MessageStore(options.side);
+    this.persistence = new ClientPersistence(options.storage, options.storagePrefix, (error) =>
+      this.#emit('error', new ParleyError(ERROR_CODES.internal, `Client storage failed: ${String(error)}`)),
+    );
+    this.#typing = new RemoteTyping(options.clock, tuning.typingExpiryMs ?? 30_000, (state) => this.#emit('typing', state));
+    this.connection = new Connection(
+      {
+        transport: options.transport,
+        clock: options.clock,
+        ...(tuning.timing && { timing: tuning.timing }),
+        ...(tuning.random && { random: tuning.random }),
+      },
+      {
+        hello: () => this.#hello(),
+        welcome: (frame) => this.#welcome(frame),
+        frame: (frame) => this.#frame(frame),
+        status: (status) => this.#emit('status', status),
+        error: (error) => this.#emit('error', error),
+        down: () => this.#down(),
+        retryRejected: (error) => this.#owner.retryRejected?.(error) ?? false,
+      },
+    );
+  }
+
+  get mySide(): Side {
+    return this.store.mySide;
+  }
+
+  /** Loads what storage holds (once), then connects. */
+  connect(): void {
+    this.#wanted = true;
+    this.#loading ??= this.#load();
+    void this.#loading.then(() => {
+      if (this.#wanted) this.connection.connect();
+    });
+  }
+
+  close(): void {
+    this.#wanted = false;
+    this.connection.close();
+    for (const timer of this.#resendTimers.values()) this.clock.clearTimeout(timer);
+    this.#resendTimers.clear();
+    for (const throttle of this.#throttles.values()) throttle.dispose();
+    this.#throttles.clear();
+    this.#typing.dispose();
+  }
+
+  /** Resolves once storage was read (or failed to be). */
+  ready(): Promise<void> {
+    return this.#loading ?? Promise.resolve();
+  }
+
+  messages(sessionId: string): readonly ChatMessage[] {
+    return this.store.list(sessionId);
+  }
+
+  typing(sessionId: string): TypingState | undefined {
+    return this.#typing.get(sessionId);
+  }
+
+  /**
+   * Shows the message at once as `sending`, writes it to the outbox, and sends it
+   * when the connection is open — again after every reconnect, with the same
+   * `clientId`, until the hub answers. Throws a `bad_frame` ParleyError for an empty
+   * or oversized message.
+   */
+  send(sessionId: string, content: string | MessageContent): ChatMessage {
+    const { text, attachments } = typeof content === 'string' ? { text: content, attachments: undefined } : content;
+    const hasText = text !== undefined && text.trim().length > 0;
+    const hasFiles = attachments !== undefined && attachments.length > 0;
+    if (!hasText && !hasFiles) throw new ParleyError(ERROR_CODES.badFrame, 'A message needs text or an attachment.');
+    if (hasText && text.length > LIMITS.messageText) {
+      throw new ParleyError(ERROR_CODES.badFrame, `A message holds at most ${LIMITS.messageText} characters.`);
+    }
+    if (hasFiles && attachments.length > LIMITS.attachments) {
+      throw new ParleyError(ERROR_CODES.badFrame, `A message holds at most ${LIMITS.attachments} attachments.`);
+    }
+    const entry: OutboxEntry = {
+      clientId: createId('client'),
+      sessionId,
+      author: this.#owner.author(),
+      ...(hasText && { text }),
+      ...(hasFiles && { attachments }),
+      createdAt: this.clock.now(),
+      order: ++this.#order,
+    };
+    const written = this.persistence.putOutbox(entry);
+    this.#outbox.set(entry.clientId, { entry, written });
+    const message = this.#localMessage(entry);
+    this.#report(this.store.session(sessionId).addLocal(message));
+    this.#drafts.delete(sessionId);
+    this.#throttles.get(sessionId)?.push('');
+    void this.#pump(sessionId);
+    return message;
+  }
+
+  /** The current draft of a session; goes out throttled, and only while drafts are allowed. */
+  setDraft(sessionId: string, draft: string): void {
+    let value = draft;
+    if (value.length > LIMITS.draft) {
+      warnOnce(WARNINGS.textTruncated, `A draft was cut to ${LIMITS.draft} characters.`);
+      value = value.slice(0, LIMITS.draft);
+    }
+    if (!this.#owner.draftsAllowed()) return;
+    if (value === '') this.#drafts.delete(sessionId);
+    else this.#drafts.set(sessionId, value);
+    this.#throttle(sessionId).push(value);
+  }
+
+  /** Forgets every draft without sending anything (drafts are no longer allowed). */
+  dropDrafts(): void {
+    for (const throttle of this.#throttles.values()) throttle.dispose();
+    this.#throttles.clear();
+    this.#drafts.clear();
+  }
+
+  /** Marks everything held in the session as read by this side, and tells the hub. */
+  markRead(sessionId: string): void {
+    const session = this.store.session(sessionId);
+    this.#report(session.applyRead(this.mySide, session.maxSeq));
+    this.#tellRead(sessionId);
+  }
+
+  unreadCount(sessionId: string): number {
+    return this.store.has(sessionId) ? this.store.session(sessionId).unreadCount() : 0;
+  }
+
+  /** Fetches messages and merges them into the session's list; resolves with them in `seq` order. */
+  async loadHistory(sessionId: string, query: HistoryQuery = {}): Promise<ChatMessage[]> {
+    const session = this.store.session(sessionId);
+    const oldest = session.list().find((m) => m.seq !== undefined)?.seq;
+    const beforeSeq = query.beforeSeq ?? (query.afterSeq === undefined ? oldest : undefined);
+    const { messages } = await this.connection.request({
+      type: 'session.history',
+      sessionId,
+      ...(beforeSeq !== undefined && { beforeSeq }),
+      ...(query.afterSeq !== undefined && { afterSeq: query.afterSeq }),
+      ...(query.limit !== undefined && { limit: Math.min(query.limit, LIMITS.historyPage) }),
+    });
+    this.#receive(messages);
+    return [...messages]
+      .sort((a, b) => a.seq - b.seq)
+      .map((m) => session.get(m.clientId))
+      .filter((m): m is ChatMessage => m !== undefined);
+  }
+
+  /** Takes in a session's latest info: read receipts from it. Call for every session the hub reports. */
+  applySession(info: SessionInfo): void {
+    const session = this.store.session(info.id);
+    this.#report(session.applyRead('visitor', info.readSeq.visitor));
+    this.#report(session.applyRead('agent', info.readSeq.agent));
+  }
+
+  /**
+   * After a welcome: the sessions the hub says this client takes part in. Read
+   * receipts are reconciled, sessions the hub did not resume are caught up through
+   * history, and stored data of every other session is forgotten.
+   */
+  syncSessions(sessions: readonly SessionInfo[]): void {
+    const listed = new Set(sessions.map((s) => s.id));
+    for (const info of sessions) {
+      this.applySession(info);
+      this.#readTold.set(info.id, info.readSeq[this.mySide]);
+      this.#tellRead(info.id);
+      void this.catchUp(info);
+    }
+    for (const sessionId of this.persistence.storedSessions()) {
+      if (!listed.has(sessionId)) void this.persistence.forgetSession(sessionId);
+    }
+  }
+
+  /** Fetches what this client lacks of a session it just joined or was not resumed. */
+  async catchUp(info: SessionInfo): Promise<void> {
+    const session = this.store.session(info.id);
+    try {
+      if (session.maxSeq === 0) {
+        if (info.lastSeq > 0) await this.loadHistory(info.id, { beforeSeq: info.lastSeq + 1, limit: FIRST_PAGE });
+        return;
+      }
+      if (this.#resumed.has(info.id)) return;
+      for (let page = 0; page < CATCH_UP_PAGES && info.lastSeq > session.maxSeq; page++) {
+        const got = await this.loadHistory(info.id, { afterSeq: session.maxSeq, limit: LIMITS.historyPage });
+        if (got.length < LIMITS.historyPage) break;
+      }
+    } catch (error) {
+      const e = asParleyError(error);
+      if (e.code !== ERROR_CODES.closed) this.#emit('error', e);
+    }
+  }
+
+  /** Merges messages that arrived some other way (a transfer offer's history). */
+  receive(messages: readonly Message[]): void {
+    this.#receive(messages);
+  }
+
+  /** Drops a session's messages from memory (its stored data goes at the next welcome). */
+  dropSession(sessionId: string): void {
+    const list = this.store.list(sessionId);
+    this.store.delete(sessionId);
+    if (list.length > 0) this.#emit('messages', { sessionId, added: [], updated: [], removed: list.map((m) => m.clientId) });
+  }
+
+  /** Another identity took over: forget every message, the outbox and all stored data. */
+  forgetEverything(): void {
+    for (const sessionId of this.store.sessionIds()) this.dropSession(sessionId);
+    this.#outbox.clear();
+    this.#storedSeq.clear();
+    this.#resumed.clear();
+    this.#readTold.clear();
+    void this.persistence.clear();
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────
+
+  async #load(): Promise<void> {
+    const loaded = await this.persistence.load();
+    try {
+      await this.#owner.load?.();
+    } catch (error) {
+      this.#emit('error', asParleyError(error));
+    }
+    for (const [sessionId, held] of loaded.sessions) {
+      this.#storedSeq.set(sessionId, held.seq);
+      this.#report(this.store.session(sessionId).receive(held.messages));
+    }
+    for (const entry of loaded.outbox) {
+      this.#outbox.set(entry.clientId, { entry, written: Promise.resolve() });
+      this.#report(this.store.session(entry.sessionId).addLocal(this.#localMessage(entry)));
+    }
+  }
+
+  #hello(): HelloFrame {
+    const seqs = new Map(this.#storedSeq);
+    for (const sessionId of this.store.sessionIds()) {
+      const max = this.store.session(sessionId).maxSeq;
+      if (max > (seqs.get(sessionId) ?? 0)) seqs.set(sessionId, max);
+    }
+    const top = [...seqs].filter(([, seq]) => seq > 0).sort((a, b) => b[1] - a[1]).slice(0, RESUME_LIMIT);
+    this.#resumed = new Set(top.map(([sessionId]) => sessionId));
+    return this.#owner.hello(top.length > 0 ? Object.fromEntries(top) : undefined);
+  }
+
+  #welcome(frame: WelcomeFrame): void {
+    this.#owner.welcome(frame);
+    for (const [sessionId, draft] of this.#drafts) {
+      if (this.#owner.draftsAllowed()) this.#throttle(sessionId).push(draft);
+    }
+    for (const sessionId of new Set([...this.#outbox.values()].map((o) => o.entry.sessionId))) void this.#pump(sessionId);
+  }
+
+  #frame(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'message':
+        this.#receive([frame.message]);
+        this.#typing.clear(frame.message.sessionId, sideOf(frame.message.author));
+        break;
+      case 'read': {
+        this.#report(this.store.session(frame.sessionId).applyRead(frame.side, frame.seq));
+        if (frame.side === this.mySide) this.#readTold.set(frame.sessionId, Math.max(frame.seq, this.#readTold.get(frame.sessionId) ?? 0));
+        break;
+      }
+      case 'typing':
+        this.#typing.apply(frame);
+        break;
+      default:
+        break;
+    }
+    this.#owner.frame(frame);
+  }
+
+  #down(): void {
+    for (const throttle of this.#throttles.values()) throttle.reset();
+    this.#readTold.clear();
+    this.#typing.clearAll();
+    this.#owner.down?.();
+  }
+
+  #receive(messages: readonly Message[]): void {
+    const bySession = new Map<string, Message[]>();
+    for (const m of messages) {
+      const list = bySession.get(m.sessionId) ?? [];
+      list.push(m);
+      bySession.set(m.sessionId, list);
+    }
+    const fresh: Message[] = [];
+    for (const [sessionId, list] of bySession) {
+      const change = this.store.session(sessionId).receive(list);
+      const taken = new Set([...change.added, ...change.updated].map((m) => m.clientId));
+      for (const m of list) {
+        if (!taken.has(m.clientId)) continue;
+        fresh.push(m);
+        // The hub has it: whatever happens to the pending send, it must not go out again.
+        if (this.#outbox.delete(m.clientId)) void this.persistence.removeOutbox(m.clientId);
+      }
+      this.#report(change);
+    }
+    void this.persistence.saveMessages(fresh);
+  }
+
+  async #pump(sessionId: string): Promise<void> {
+    if (this.#pumping.has(sessionId)) {
+      this.#pumpAgain.add(sessionId);
+      return;
+    }
+    this.#pumping.add(sessionId);
+    try {
+      for (;;) {
+        this.#pumpAgain.delete(sessionId);
+        if (!this.connection.isOpen) break;
+        const next = this.#oldest(sessionId);
+        if (!next) break;
+        await next.written;
+        if (!this.#outbox.has(next.entry.clientId)) continue;
+        if (!this.connection.isOpen) break;
+        const outcome = await this.#sendOne(next.entry);
+        if (outcome === 'again') {
+          this.#resendLater(sessionId);
+          break;
+        }
+        if (outcome === 'stop') break;
+      }
+    } finally {
+      this.#pumping.delete(sessionId);
+    }
+    if (this.#pumpAgain.has(sessionId) && this.connection.isOpen) void this.#pump(sessionId);
+  }
+
+  /** The session's oldest unanswered message (entries loaded from storage may join after newer ones). */
+  #oldest(sessionId: string): { readonly entry: OutboxEntry; readonly written: Promise<void> } | undefined {
+    let oldest: { readonly entry: OutboxEntry; readonly written: Promise<void> } | undefined;
+    for (const item of this.#outbox.values()) {
+      if (item.entry.sessionId !== sessionId) continue;
+      const a = item.entry;
+      const b = oldest?.entry;
+      if (!b || a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.order < b.order)) oldest = item;
+    }
+    return oldest;
+  }
+
+  async #sendOne(entry: OutboxEntry): Promise<'done' | 'again' | 'stop'> {
+    try {
+      const { message } = await this.connection.request({
+        type: 'message.send',
+        sessionId: entry.sessionId,
+        clientId: entry.clientId,
+        ...(entry.text !== undefined && { text: entry.text }),
+        ...(entry.attachments !== undefined && { attachments: entry.attachments }),
+      });
+      this.#receive([message]);
+      if (this.#outbox.delete(entry.clientId)) void this.persistence.removeOutbox(entry.clientId);
+      return 'done';
+    } catch (error) {
+      const e = asParleyError(error);
+      if (e.code === ERROR_CODES.closed) return 'stop';
+      if (TRANSIENT.has(e.code)) return 'again';
+      if (this.#outbox.delete(entry.clientId)) void this.persistence.removeOutbox(entry.clientId);
+      this.#report(this.store.session(entry.sessionId).fail(entry.clientId, e));
+      return 'done';
+    }
+  }
+
+  #resendLater(sessionId: string): void {
+    if (this.#resendTimers.has(sessionId) || !this.connection.isOpen) return;
+    this.#resendTimers.set(
+      sessionId,
+      this.clock.setTimeout(() => {
+        this.#resendTimers.delete(sessionId);
+        void this.#pump(sessionId);
+      }, RESEND_DELAY_MS),
+    );
+  }
+
+  #tellRead(sessionId: string): void {
+    const seq = this.store.session(sessionId).readSeq(this.mySide);
+    if (seq <= (this.#readTold.get(sessionId) ?? 0)) return;
+    if (this.connection.post({ type: 'message.read', sessionId, seq })) this.#readTold.set(sessionId, seq);
+  }
+
+  #throttle(sessionId: string): DraftThrottle {
+    let throttle = this.#throttles.get(sessionId);
+    if (!throttle) {
+      throttle = createDraftThrottle(this.clock, this.#throttleMs, (draft) =>
+        this.connection.post({ type: 'typing', sessionId, draft }),
+      );
+      this.#throttles.set(sessionId, throttle);
+    }
+    return throttle;
+  }
+
+  #localMessage(entry: OutboxEntry): ChatMessage {
+    return {
+      clientId: entry.clientId,
+      sessionId: entry.sessionId,
+      author: entry.author,
+      at: entry.createdAt,
+      ...(entry.text !== undefined && { text: entry.text }),
+      ...(entry.attachments !== undefined && { attachments: entry.attachments }),
+      delivery: 'sending',
+      own: true,
+    };
+  }
+
+  #report(change: MessagesChange): void {
+    if (!isEmptyChange(change)) this.#emit('messages', change);
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * What a client keeps in its {@link ClientStorage}, under its own key prefix:
+ *
+ * - `outbox:<clientId>` — a message not yet acknowledged (written before it is first sent);
+ * - `seq:<sessionId>` — the highest `seq` received, sent as `resume` in the next hello;
+ * - `msg:<sessionId>:<seq>` — the last {@link TRANSCRIPT_LIMIT} messages of each session, so a
+ *   reload shows the conversation at once and `resume` asks only for what is really missing;
+ * - anything the client adds (the visitor's token, the agent's id).
+ *
+ * Writes go out one after another, in the order they were made, so `seq` is
+ * never ahead of the messages it vouches for. Storage failures are reported,
+ * never thrown: the client then works from memory.
+ */
+import * as v from 'valibot';
+import type { Attachment, Author, Message } from '../protocol/model.js';
+import { attachments as attachmentsSchema, author as authorSchema, message as messageSchema } from '../protocol/schemas/model.js';
+import type { ClientStorage } from './storage.js';
+
+/** Messages kept per session across reloads. */
+export const TRANSCRIPT_LIMIT = 200;
+
+export interface OutboxEntry {
+  readonly clientId: string;
+  readonly sessionId: string;
+  readonly author: Author;
+  readonly text?: string;
+  readonly attachments?: readonly Attachment[];
+  readonly createdAt: number;
+  /** Tie-break within one millisecond. */
+  readonly order: number;
+}
+
+const outboxEntrySchema = v.object({
+  clientId: v.pipe(v.string(), v.minLength(1)),
+  sessionId: v.pipe(v.string(), v.minLength(1)),
+  author: authorSchema,
+  text: v.optional(v.string()),
+  attachments: v.optional(attachmentsSchema),
+  createdAt: v.number(),
+  order: v.number(),
+});
+
+export interface Loaded {
+  /** Oldest first. */
+  readonly outbox: readonly OutboxEntry[];
+  /** Per session: the resume `seq` and the kept messages. */
+  readonly sessions: ReadonlyMap<string, { readonly seq: number; readonly messages: readonly Message[] }>;
+}
+
+const byCreation = (a: OutboxEntry, b: OutboxEntry) => a.createdAt - b.createdAt || a.order - b.order;
+const pad = (seq: number) => String(seq).padStart(12, '0');
+
+export class ClientPersistence {
+  readonly #storage: ClientStorage;
+  readonly #prefix: string;
+  readonly #onError: (error: unknown) => void;
+  #queue: Promise<void> = Promise.resolve();
+  readonly #savedSeq = new Map<string, number>();
+
+  constructor(storage: ClientStorage, prefix: string, onError: (error: unknown) => void) {
+    this.#storage = storage;
+    this.#prefix = prefix;
+    this.#onError = onError;
+  }
+
+  /** Reads a key of this client's; undefined when missing or when storage fails. */
+  async get<T>(key: string): Promise<T | undefined> {
+    try {
+      return await this.#storage.get<T>(this.#prefix + key);
+    } catch (error) {
+      this.#onError(error);
+      return undefined;
+    }
+  }
+
+  set(key: string, value: unknown): Promise<void> {
+    return this.#run(() => this.#storage.set(this.#prefix + key, value));
+  }
+
+  delete(key: string): Promise<void> {
+    return this.#run(() => this.#storage.delete(this.#prefix + key));
+  }
+
+  /** Reads the outbox and the kept transcripts; trims transcripts to {@link TRANSCRIPT_LIMIT}. */
+  async load(): Promise<Loaded> {
+    const outbox: OutboxEntry[] = [];
+    const sessions = new Map<string, { seq: number; messages: Message[] }>();
+    try {
+      for (const [, value] of await this.#storage.entries<unknown>(`${this.#prefix}outbox:`)) {
+        if (v.is(outboxEntrySchema, value)) outbox.push(value);
+      }
+      for (const [key, value] of await this.#storage.entries<unknown>(`${this.#prefix}seq:`)) {
+        if (typeof value === 'number' && Number.isInteger(value) && value >= 0) {
+          const sessionId = key.slice(`${this.#prefix}seq:`.length);
+          sessions.set(sessionId, { seq: value, messages: [] });
+          this.#savedSeq.set(sessionId, value);
+        }
+      }
+      const stale: string[] = [];
+      for (const [key, value] of await this.#storage.entries<unknown>(`${this.#prefix}msg:`)) {
+        const held = v.is(messageSchema, value) ? sessions.get(value.sessionId) : undefined;
+        // A message without its seq record is not vouched for: drop it.
+        if (held && v.is(messageSchema, value) && value.seq <= held.seq) held.messages.push(value);
+        else stale.push(key);
+      }
+      for (const [sessionId, held] of sessions) {
+        held.messages.sort((a, b) => a.seq - b.seq);
+        const extra = held.messages.splice(0, Math.max(0, held.messages.length - TRANSCRIPT_LIMIT));
+        for (const m of extra) stale.push(this.#messageKey(sessionId, m.seq));
+      }
+      for (const key of stale) void this.#run(() => this.#storage.delete(key));
+    } catch (error) {
+      this.#onError(error);
+    }
+    return { outbox: outbox.sort(byCreation), sessions };
+  }
+
+  putOutbox(entry: OutboxEntry): Promise<void> {
+    return this.set(`outbox:${entry.clientId}`, entry);
+  }
+
+  removeOutbox(clientId: string): Promise<void> {
+    return this.delete(`outbox:${clientId}`);
+  }
+
+  /** Keeps received messages and moves each session's resume `seq` forward. */
+  saveMessages(messages: readonly Message[]): Promise<void> {
+    if (messages.length === 0) return this.#queue;
+    return this.#run(async () => {
+      const top = new Map<string, number>();
+      for (const m of messages) {
+        await this.#storage.set(this.#messageKey(m.sessionId, m.seq), m);
+        top.set(m.sessionId, Math.max(top.get(m.sessionId) ?? 0, m.seq));
+      }
+      for (const [sessionId, seq] of top) {
+        if (seq <= (this.#savedSeq.get(sessionId) ?? 0)) continue;
+        await this.#storage.set(`${this.#prefix}seq:${sessionId}`, seq);
+        this.#savedSeq.set(sessionId, seq);
+      }
+    });
+  }
+
+  /** Forgets a session's resume `seq` and kept messages (its outbox entries stay until answered). */
+  forgetSession(sessionId: string): Promise<void> {
+    this.#savedSeq.delete(sessionId);
+    return this.#run(async () => {
+      await this.#storage.delete(`${this.#prefix}seq:${sessionId}`);
+      for (const [key] of await this.#storage.entries(`${this.#prefix}msg:${sessionId}:`)) {
+        await this.#storage.delete(key);
+      }
+    });
+  }
+
+  /** Sessions with a resume `seq` stored. */
+  storedSessions(): string[] {
+    return [...this.#savedSeq.keys()];
+  }
+
+  /** Deletes everything under this client's prefix (another identity took over). */
+  clear(): Promise<void> {
+    this.#savedSeq.clear();
+    return this.#run(async () => {
+      for (const [key] of await this.#storage.entries(this.#prefix)) await this.#storage.delete(key);
+    });
+  }
+
+  /** Resolves when every write made so far is done. */
+  settled(): Promise<void> {
+    return this.#queue;
+  }
+
+  #messageKey(sessionId: string, seq: number): string {
+    return `${this.#prefix}msg:${sessionId}:${pad(seq)}`;
+  }
+
+  #run(op: () => Promise<void>): Promise<void> {
+    this.#queue = this.#queue.then(op).catch((error: unknown) => this.#onError(error));
+    return this.#queue;
+  }
+}
