@@ -22,7 +22,7 @@ function infoOf(core: HubCore, state: SiteState, record: VisitorRecord): Visitor
     id: record.id,
     siteId: record.siteId,
     online: false,
-    name: record.member?.name,
+    name: record.member?.verified ? record.member.name : undefined,
     member: record.member,
     visitCount: record.visitCount,
     enteredAt: record.lastSeenAt,

@@ -41,7 +41,8 @@ export function visitorInfo(core: HubCore, state: SiteState, visitor: LiveVisito
     id: visitor.id,
     siteId: state.site.id,
     online: visitor.connections > 0,
-    name: visitor.member?.name,
+    // Only a verified member's name is the visitor's name; a claim stays in `member`, marked unverified.
+    name: visitor.member?.verified ? visitor.member.name : undefined,
     member: visitor.member,
     visitCount: visitor.visitCount,
     ip: visitor.ip,
