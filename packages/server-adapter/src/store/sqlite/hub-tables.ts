@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Message } from '@parley/core';
-import type { NewMessage, SessionQuery, Store } from '@parley/core/hub';
+import type { NewMessage, PageViewRecord, SessionQuery, Store } from '@parley/core/hub';
 import type { Batcher } from './batcher.js';
 
 const DEFAULT_SESSION_LIMIT = 100;
@@ -135,7 +135,7 @@ export function createHubTables(db: Database.Database, batcher: Batcher): Omit<S
 
     savePageView: (view) => write(() => void q.savePageView.run(view.id, view.siteId, view.visitorId, view.at, json(view))),
     listPageViews: (siteId, visitorId, limit) =>
-      read(() => parseAll(q.listPageViews.all(siteId, visitorId, limitOf(limit, -1))).reverse()),
+      read(() => parseAll<PageViewRecord>(q.listPageViews.all(siteId, visitorId, limitOf(limit, -1))).reverse()),
 
     getSession: (sessionId) => read(() => parse(q.getSession.get(sessionId))),
     saveSession: (session) =>
