@@ -73,6 +73,17 @@ export class ClientPersistence {
     }
   }
 
+  /** Every entry of this client's whose key starts with `prefix`, keys without the client's prefix. */
+  async entries<T>(prefix: string): Promise<[string, T][]> {
+    try {
+      const found = await this.#storage.entries<T>(this.#prefix + prefix);
+      return found.map(([key, value]) => [key.slice(this.#prefix.length), value]);
+    } catch (error) {
+      this.#onError(error);
+      return [];
+    }
+  }
+
   set(key: string, value: unknown): Promise<void> {
     return this.#run(() => this.#storage.set(this.#prefix + key, value));
   }

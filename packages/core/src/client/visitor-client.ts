@@ -2,6 +2,7 @@
  * The visitor's side of Parley: one browser on a site, with a persistent
  * identity, its page views, and its conversations with the site's agents.
  */
+import * as v from 'valibot';
 import { systemClock, type Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { Observable } from '../events.js';
@@ -10,6 +11,7 @@ import { ERROR_CODES } from '../protocol/error-codes.js';
 import { LIMITS } from '../protocol/limits.js';
 import type { Availability, Invite, OfflineMessage, SessionInfo, SignedMember, VisitorSettings } from '../protocol/model.js';
 import type { ServerFrame, VisitorWelcomeFrame } from '../protocol/server-frames.js';
+import { sessionInfo as sessionInfoSchema } from '../protocol/schemas/model.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { TransportFactory } from '../transport/transport.js';
 import { ClientCore, type CoreEvents, type HistoryQuery } from './client-core.js';
@@ -349,9 +351,14 @@ export class VisitorClient implements Observable<VisitorEvents> {
   // ── internals ─────────────────────────────────────────────────────────────
 
   async #load(): Promise<void> {
-    this.#token = await this.#core.persistence.get<string>('token');
-    this.#storedVisitorId = await this.#core.persistence.get<string>('visitorId');
+    const persistence = this.#core.persistence;
+    this.#token = await persistence.get<string>('token');
+    this.#storedVisitorId = await persistence.get<string>('visitorId');
     this.#visitorId ??= this.#storedVisitorId;
+    // Open sessions as last known, so a reload shows the chat before the hub answers.
+    for (const [, session] of await persistence.entries<unknown>('session:')) {
+      if (v.is(sessionInfoSchema, session) && !this.#sessions.has(session.id)) this.#upsert(session as SessionInfo);
+    }
   }
 
   #hello(resume: Readonly<Record<string, number>> | undefined): VisitorHelloFrame {
@@ -465,6 +472,8 @@ export class VisitorClient implements Observable<VisitorEvents> {
   #upsert(session: SessionInfo): void {
     const previous = this.#sessions.get(session.id);
     this.#sessions.set(session.id, session);
+    if (isOpenSession(session)) void this.#core.persistence.set(`session:${session.id}`, session);
+    else if (previous && isOpenSession(previous)) void this.#core.persistence.delete(`session:${session.id}`);
     this.#core.applySession(session);
     this.#events.emit('session', previous ? { session, previous } : { session });
     if (!previous) return;
