@@ -182,5 +182,8 @@ test('a listener that throws does not break the hub', async () => {
   const { session } = await peer.ok('chat.request', { fields: {} });
   assert.equal(session.state, 'active');
   await agent.next('session');
-  await env.close().catch(() => {});
+  // The listener's failure is logged, not turned into an error event.
+  await env.close({ expectInternalErrors: true });
+  assert.equal(env.internal.length, 1);
+  assert.deepEqual(env.events.error, []);
 });

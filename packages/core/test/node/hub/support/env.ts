@@ -75,6 +75,8 @@ export interface EnvOptions {
   /** Replaces the default agents' fields by id. */
   readonly agents?: Readonly<Record<string, Partial<AgentRecord>>>;
   readonly idleTimeoutMs?: number;
+  /** Wraps the memory store (e.g. to make one method fail). */
+  readonly wrapStore?: (store: Store) => Store;
 }
 
 export interface VisitorOptions {
@@ -97,7 +99,10 @@ export interface TestEnv {
   /** A peer that has not said hello. */
   raw(context?: ConnectionContext): TestPeer;
   advance(ms: number): Promise<void>;
-  close(): Promise<void>;
+  /** What the hub logged as internal failures. */
+  readonly internal: unknown[];
+  /** Closes the hub; fails if it reported internal errors, unless they were expected. */
+  close(options?: { expectInternalErrors?: boolean }): Promise<void>;
 }
 
 export async function createEnv(options: EnvOptions = {}): Promise<TestEnv> {
@@ -110,7 +115,7 @@ export async function createEnv(options: EnvOptions = {}): Promise<TestEnv> {
   for (const g of GROUPS) await store.saveGroup(g);
   const internal: unknown[] = [];
   const hub = createHub({
-    store,
+    store: options.wrapStore ? options.wrapStore(store) : store,
     auth,
     clock,
     ids: createSequentialIds(),
@@ -133,6 +138,7 @@ export async function createEnv(options: EnvOptions = {}): Promise<TestEnv> {
     clock,
     auth,
     events,
+    internal,
     raw,
     async visitor(o = {}) {
       const peer = raw(o.context);
@@ -163,9 +169,10 @@ export async function createEnv(options: EnvOptions = {}): Promise<TestEnv> {
       await clock.advance(ms);
       await settle();
     },
-    async close() {
+    async close(o = {}) {
       await settle();
       await hub.close();
+      if (o.expectInternalErrors) return;
       assert.deepEqual(internal, [], 'the hub reported internal errors');
       assert.deepEqual(events.error, [], 'the hub emitted error events');
     },
