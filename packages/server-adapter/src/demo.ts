@@ -30,15 +30,18 @@ export interface DemoOptions {
   readonly origins?: readonly string[];
 }
 
+/** The widget may run on localhost on any port. */
 const LOCALHOST = ['http://localhost:*', 'http://127.0.0.1:*'];
+/** Page push needs exact origins: the CLI's default port. */
+const LOCALHOST_PUSH = ['http://localhost:8080', 'http://127.0.0.1:8080'];
 
 /** The demo site's settings. */
 export function demoSettings(options: DemoOptions = {}): SiteSettings {
-  const origins = [...LOCALHOST, ...(options.origins ?? [])];
+  const extra = options.origins ?? [];
   return {
     typingPreview: true,
-    pushOrigins: origins,
-    allowedOrigins: origins,
+    pushOrigins: [...new Set([...LOCALHOST_PUSH, ...extra])],
+    allowedOrigins: [...LOCALHOST, ...extra],
     preChatFields: [
       { name: 'name', label: 'Your name', kind: 'text', required: true },
       { name: 'email', label: 'E-mail', kind: 'email', required: false },
