@@ -148,7 +148,7 @@ describe('Connection: back-off', () => {
     gaps.forEach((gap, attempt) => {
       const bound = backoffBound(attempt, 250, 30_000);
       assert.ok(gap <= bound, `gap ${gap} of attempt ${attempt} is within its bound ${bound}`);
-      assert.ok(gap >= Math.floor(0.999 * bound) - 1 && gap <= Math.floor(0.999 * bound) + 100, `gap ${gap} ≈ 0.999 × ${bound}`);
+      assert.equal(gap, Math.floor(0.999 * bound), `attempt ${attempt} waits 0.999 × its bound ${bound}`);
     });
     assert.ok((gaps[3] ?? 0) > (gaps[2] ?? 0) && (gaps[2] ?? 0) > (gaps[1] ?? 0), 'growing');
     assert.ok((gaps.at(-1) ?? 0) <= 30_000 && (gaps.at(-1) ?? 0) > 29_000, 'capped at 30 s');
