@@ -44,6 +44,24 @@ export interface GreetedConn extends Conn {
 /** Most missed messages sent per session on resume; the client pages back with `session.history` for more. */
 export const RESUME_LIMIT = 1000;
 
+const originOf = (text: string) => {
+  try {
+    return new URL(text).origin;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The site's embed allow-list (empty allows any). Checked here because only
+ * the hello names the site; a connection without an Origin (not a browser) passes.
+ */
+function originAllowed(allowed: readonly string[], origin: string | undefined): boolean {
+  if (allowed.length === 0 || origin === undefined) return true;
+  const actual = originOf(origin);
+  return actual !== undefined && allowed.some((entry) => originOf(entry) === actual);
+}
+
 export function visitorSettings(settings: SiteSettings): VisitorSettings {
   const { typingPreview, pushOrigins, preChatFields, offlineFields, texts, theme } = settings;
   return { typingPreview, pushOrigins, preChatFields, offlineFields, texts, theme };
@@ -53,6 +71,9 @@ export async function visitorHello(core: HubCore, conn: GreetedConn, frame: Visi
   const state = await core.sites.get(frame.siteId);
   if (!state) throw new HelloRefused(ERROR_CODES.notFound, 'No such site.', CLOSE_CODES.policyViolation);
   const siteId = state.site.id;
+  if (!originAllowed(state.site.settings.allowedOrigins, conn.context.origin)) {
+    throw new HelloRefused(ERROR_CODES.forbidden, 'This site does not allow chat from this origin.', CLOSE_CODES.policyViolation);
+  }
   let visitorId: string;
   if (frame.token !== undefined) {
     const claim = await core.auth.verifyVisitorToken(frame.token);

@@ -8,7 +8,8 @@
  * served by the inviting agent and sends, in this order, `session` (the new
  * session), `invite` (`proactive: true`, so the widget opens its window on
  * that session) and the agent's first `message`. Accepting acks with that
- * session; declining ends it; expiry leaves it open (the agent ends it).
+ * session, and so does the visitor's first message in it; declining ends
+ * it; expiry leaves it open (the agent ends it).
  */
 import { ERROR_CODES } from '../protocol/error-codes.js';
 import type { InviteAnswerFrame, InviteSendFrame } from '../protocol/client-frames.js';
@@ -100,8 +101,16 @@ export function closeInvite(core: HubCore, state: SiteState, pending: PendingInv
   if (invite.agentId !== undefined) core.fanout.toAgent(invite.agentId, frame);
 }
 
-/** A session ended: a proactive invite still showing for it closes too. */
-export function closeInvitesOfSession(core: HubCore, state: SiteState, sessionId: string, reason: 'declined' | 'expired'): void {
+/**
+ * A proactive invite's session moved on: the visitor wrote in it (`accepted`)
+ * or it ended (`declined` / `expired`); the invite still showing closes.
+ */
+export function closeInvitesOfSession(
+  core: HubCore,
+  state: SiteState,
+  sessionId: string,
+  reason: 'accepted' | 'declined' | 'expired',
+): void {
   for (const pending of [...state.invites.values()]) {
     if (pending.sessionId === sessionId) closeInvite(core, state, pending, reason);
   }

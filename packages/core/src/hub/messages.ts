@@ -10,6 +10,7 @@ import type { AckResults } from '../protocol/server-frames.js';
 import { onAgentReply, onVisitorMessage } from './auto-reply.js';
 import { type Ctx, fail, notFound, requirePermission } from './command.js';
 import type { HubCore } from './core.js';
+import { closeInvitesOfSession } from './invites.js';
 import { PERMISSIONS } from './permissions.js';
 import type { SessionRecord } from './records.js';
 import { commitSession, findSession, type FoundSession, lastSeqOf } from './session-records.js';
@@ -96,8 +97,12 @@ export async function sendMessage(ctx: Ctx, frame: MessageSendFrame): Promise<Ac
     if (!created) return { message };
     clearTyping(core, state, record.id, actor.role);
     publishMessage(core, state, record, message);
-    if (actor.role === 'visitor') onVisitorMessage(core, state, open);
-    else onAgentReply(core, open);
+    if (actor.role === 'visitor') {
+      onVisitorMessage(core, state, open);
+      closeInvitesOfSession(core, state, record.id, 'accepted');
+    } else {
+      onAgentReply(core, open);
+    }
     return { message };
   });
 }

@@ -90,6 +90,22 @@ test('an unknown site is fatal not_found', async () => {
   await env.close();
 });
 
+test("a visitor from an origin outside the site's allowedOrigins is refused", async () => {
+  const env = await createEnv({ settings: { allowedOrigins: ['https://shop.example', 'https://m.shop.example/'] } });
+  const hello = { type: 'hello', v: PROTOCOL_VERSION, role: 'visitor', siteId: SITE } as const;
+  const evil = env.raw({ origin: 'https://evil.example' });
+  evil.send(hello);
+  const error = await evil.next('error');
+  assert.deepEqual([error.code, error.fatal], ['forbidden', true]);
+  assert.equal((await evil.closed()).code, CLOSE_CODES.policyViolation);
+  for (const origin of ['https://shop.example', 'https://m.shop.example', undefined]) {
+    const peer = env.raw(origin === undefined ? {} : { origin });
+    peer.send(hello);
+    assert.equal((await peer.next('welcome')).role, 'visitor');
+  }
+  await env.close();
+});
+
 test('hello twice is refused without closing', async () => {
   const env = await createEnv();
   const { peer } = await env.visitor();

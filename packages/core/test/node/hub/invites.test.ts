@@ -102,8 +102,23 @@ test('proactive invite: the chat opens at once with the agent\'s message first',
   assert.deepEqual(welcome.invites.map((i) => i.id), [invite.id]);
   const accepted = await visitor.ok('invite.answer', { inviteId: invite.id, accept: true });
   assert.equal(accepted.session?.id, session.id);
+  assert.equal((await ada.next('invite.closed')).reason, 'accepted');
   await visitor.ok('message.send', { sessionId: session.id, clientId: 'c1', text: 'yes please' });
   assert.equal((await ada.next('message', (f) => f.message.clientId === 'c1')).message.text, 'yes please');
+  await env.close();
+});
+
+test("the visitor's first message in a proactive chat accepts its invite", async () => {
+  const env = await createEnv();
+  const { peer: ada } = await env.agent('agt_ada');
+  const { peer: visitor } = await env.visitor();
+  const { invite } = await ada.ok('invite.send', { visitorId: 'vis_1', message: 'Hi!', proactive: true });
+  const session = (await visitor.next('session')).session;
+  await visitor.ok('message.send', { sessionId: session.id, clientId: 'c1', text: 'hello' });
+  assert.deepEqual(await ada.next('invite.closed'), { type: 'invite.closed', inviteId: invite.id, visitorId: 'vis_1', reason: 'accepted' });
+  await env.advance(600_000);
+  await ada.none('invite.closed');
+  await visitor.fails('invite.answer', { inviteId: invite.id, accept: false }, 'not_found');
   await env.close();
 });
 

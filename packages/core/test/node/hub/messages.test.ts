@@ -124,3 +124,16 @@ test('the live list shows the last message', async () => {
   assert.equal(info?.sessionState, 'active');
   await env.close();
 });
+
+test('both sides reading at the same moment: neither read receipt is lost', async () => {
+  const env = await createEnv();
+  const { visitor, agent, session } = await startChat(env);
+  await visitor.ok('message.send', { sessionId: session.id, clientId: 'c1', text: 'q' });
+  await agent.ok('message.send', { sessionId: session.id, clientId: 'a1', text: 'a' });
+  visitor.send({ type: 'message.read', sessionId: session.id, seq: 3 });
+  agent.send({ type: 'message.read', sessionId: session.id, seq: 2 });
+  await agent.next('read');
+  await visitor.next('read');
+  assert.deepEqual((await env.store.getSession(session.id))?.readSeq, { visitor: 3, agent: 2 });
+  await env.close();
+});

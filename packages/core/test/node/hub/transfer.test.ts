@@ -140,11 +140,12 @@ test('the receiving agent disconnects: the offer counts as declined', async () =
 });
 
 test('a pending offer holds a slot; ending the chat cancels the offer', async () => {
-  const env = await createEnv({ agents: { agt_bo: { capacity: 1 } } });
+  const env = await createEnv({ agents: { agt_ada: { capacity: 3 }, agt_bo: { capacity: 1 } } });
   const { visitor, agent: ada, session } = await startChat(env);
+  await startChat(env, 'agt_ada', ada);
   const { peer: bo } = await env.agent('agt_bo');
   await ada.ok('transfer.offer', { sessionId: session.id, toAgentId: 'agt_bo' });
-  // Bo's only slot is promised: a new chat does not go to him.
+  // Bo's only slot is promised: a new chat goes to Ada, busier as she is.
   const { peer: other } = await env.visitor();
   assert.equal((await other.ok('chat.request', { fields: {} })).session.agentId, 'agt_ada');
   await visitor.ok('session.end', { sessionId: session.id });
