@@ -5,7 +5,8 @@
  * `@parley/core/hub`.
  *
  * - {@link VisitorClient} and {@link AgentClient} connect to a hub through a
- *   {@link TransportFactory} (WebSocket, or in-memory for tests and demos), keep
+ *   {@link TransportFactory} ({@link connectTo} a Parley server: WebSocket with a
+ *   long-poll fallback; or in-memory for tests and demos), keep
  *   their state readable synchronously, and announce changes through `on()`.
  * - The protocol's frames, records, schemas-backed decoders, {@link ERROR_CODES}
  *   and {@link LIMITS} are the contract with any hub (see `docs/protocol.md`).
@@ -59,8 +60,21 @@ export {
   type WebSocketLike,
   type WebSocketTransportOptions,
 } from './transport/websocket.js';
-export { createLongPollTransport, type FetchLike, type LongPollRequestInit, type LongPollResponse, type LongPollTransportOptions } from './transport/long-poll.js';
-export { connectTo, createFallbackTransport, SERVER_PATHS, type ConnectToOptions, type FallbackKind, type FallbackTransportOptions } from './transport/fallback.js';
+export {
+  createLongPollTransport,
+  type FetchLike,
+  type LongPollRequestInit,
+  type LongPollResponse,
+  type LongPollTransportOptions,
+} from './transport/long-poll.js';
+export {
+  connectTo,
+  createFallbackTransport,
+  SERVER_PATHS,
+  type ConnectToOptions,
+  type FallbackKind,
+  type FallbackTransportOptions,
+} from './transport/fallback.js';
 
 // ── shared utilities ─────────────────────────────────────────────────────────
 export { createFakeClock, systemClock, type Clock, type FakeClock, type TimerHandle } from './clock.js';
