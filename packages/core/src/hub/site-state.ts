@@ -14,6 +14,8 @@ import type { HubCore } from './core.js';
 import type { AgentRecord, GroupRecord, PageViewRecord, SessionRecord, SiteRecord } from './records.js';
 
 export const OPEN_STATES: readonly SessionState[] = ['queued', 'active', 'transferring'];
+/** Open sessions read when a site loads; far above any real site's concurrent chats. */
+const OPEN_SESSIONS_LIMIT = 100_000;
 export const isOpen = (state: SessionState) => OPEN_STATES.includes(state);
 
 /** A session not ended yet, with what the hub tracks beside its record. */
@@ -142,7 +144,7 @@ export function createSiteRegistry(getCore: () => HubCore, onLoaded: SiteLoaded)
     const [agents, groups, open] = await Promise.all([
       store.listAgents(siteId),
       store.listGroups(siteId),
-      store.listSessions({ siteId, states: OPEN_STATES, limit: Number.MAX_SAFE_INTEGER }),
+      store.listSessions({ siteId, states: OPEN_STATES, limit: OPEN_SESSIONS_LIMIT }),
     ]);
     const state: SiteState = {
       site,

@@ -15,7 +15,9 @@ export interface HubLogger {
 }
 
 export interface HubOptions {
+  /** Where sites, agents, visitors, sessions and messages live; the hub's only storage. */
   readonly store: Store;
+  /** Verifies agents' and visitors' tokens and issues visitors' (see `createTokenAuth`). */
   readonly auth: HubAuth;
   /** Fan-out between nodes; default: an in-process bus. */
   readonly bus?: Bus;

@@ -2,8 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CLOSE_CODES } from '../../../src/transport/transport.js';
+import { createHub } from '../../../src/hub/index.js';
+import { PROTOCOL_VERSION } from '../../../src/protocol/version.js';
 import { createEnv } from './support/env.js';
-import { settle } from './support/peer.js';
+import { settle, TestPeer } from './support/peer.js';
 import { startChat } from './support/chat.js';
 
 test('a failing store answers internal, reports it, and the connection and other chats carry on', async () => {
@@ -68,4 +70,27 @@ test('reloadSite picks up new settings and removes disabled agents', async () =>
   await ada.none('typing');
   await env.hub.reloadSite('site_unknown');
   await env.close();
+});
+
+test('a restarted hub picks up the stored queue and open chats', async () => {
+  const env = await createEnv();
+  const { peer: ada } = await env.agent('agt_ada');
+  const { peer: visitor } = await env.visitor();
+  const { session: active } = await visitor.ok('chat.request', { fields: {} });
+  await ada.ok('presence.set', { status: 'busy' });
+  const { peer: waiting } = await env.visitor();
+  const { session: queued } = await waiting.ok('chat.request', { fields: {} });
+  await env.close();
+  let n = 0;
+  const hub = createHub({ store: env.store, auth: env.auth, clock: env.clock, ids: (kind) => `${kind}_r${++n}`, logger: { warn() {}, error() {} } });
+  const again = new TestPeer(hub);
+  again.send({ type: 'hello', v: PROTOCOL_VERSION, role: 'agent', token: await env.auth.issueAgentToken('site_a', 'agt_bo') });
+  const welcome = await again.next('welcome');
+  assert.equal(welcome.role, 'agent');
+  if (welcome.role !== 'agent') return;
+  assert.deepEqual(welcome.queue.map((s) => s.id), [queued.id]);
+  // Bo, online, takes the waiting chat.
+  assert.ok(await again.next('session', (f) => f.session.id === queued.id && f.session.state === 'active'));
+  assert.equal((await env.store.getSession(active.id))?.state, 'active');
+  await hub.close();
 });
