@@ -125,9 +125,13 @@ export class ClientCore {
     this.#emit = options.emit;
     this.#throttleMs = tuning.typingThrottleMs ?? 300;
     this.store = new MessageStore(options.side);
-    this.persistence = new ClientPersistence(options.storage, options.storagePrefix, (error) =>
-      this.#emit('error', new ParleyError(ERROR_CODES.internal, `Client storage failed: ${String(error)}`)),
-    );
+    let storageFailed = false;
+    this.persistence = new ClientPersistence(options.storage, options.storagePrefix, (error) => {
+      // Reported once: the client goes on from memory, and one broken store would say so on every write.
+      if (storageFailed) return;
+      storageFailed = true;
+      this.#emit('error', new ParleyError(ERROR_CODES.internal, `Client storage failed (working from memory): ${String(error)}`));
+    });
     this.#typing = new RemoteTyping(options.clock, tuning.typingExpiryMs ?? 30_000, (state) => this.#emit('typing', state));
     this.connection = new Connection(
       {
@@ -293,6 +297,7 @@ export class ClientCore {
     for (const sessionId of this.persistence.storedSessions()) {
       if (!listed.has(sessionId)) void this.persistence.forgetSession(sessionId);
     }
+    for (const sessionId of [...this.#storedSeq.keys()]) if (!listed.has(sessionId)) this.#storedSeq.delete(sessionId);
   }
 
   /** Fetches what this client lacks of a session it just joined or was not resumed. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createMemoryStorage, ParleyError, type ChatMessage } from '../../../src/index.js';
+import { createMemoryStorage, ParleyError, type ChatMessage, type ClientStorage } from '../../../src/index.js';
 import { visitorSetup } from './support/clients.js';
 import { FakeHub, type FakeLink } from './support/fake-hub.js';
 import { sessionInfo, visitorWelcome } from './support/fixtures.js';
@@ -206,5 +206,31 @@ describe('outbox', () => {
     await withChat.connect();
     assert.throws(() => withChat.client.send('   '), { code: 'bad_frame' });
     assert.throws(() => withChat.client.send({}), { code: 'bad_frame' });
+  });
+});
+
+describe('storage trouble', () => {
+  test('a storage that fails is reported once and the client works from memory', async () => {
+    const broken: ClientStorage = {
+      get: () => Promise.reject(new Error('quota')),
+      set: () => Promise.reject(new Error('quota')),
+      delete: () => Promise.reject(new Error('quota')),
+      entries: () => Promise.reject(new Error('quota')),
+    };
+    const { client, hub, log, connect } = visitorSetup({ hub: withSession(), storage: broken });
+    await connect();
+    assert.equal(client.status, 'open');
+    client.send('still works');
+    client.send('twice');
+    await settle();
+    assert.deepEqual(visible(client.messages()), [
+      ['still works', 'sent', 1],
+      ['twice', 'sent', 2],
+    ]);
+    assert.deepEqual(
+      log.of('error').map((e) => e.code),
+      ['internal'],
+    );
+    assert.equal(hub.frames('message.send').length, 2);
   });
 });
