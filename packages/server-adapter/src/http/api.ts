@@ -73,9 +73,10 @@ const DRAIN_MS = 2000;
 
 /**
  * After an early answer (413, 401 before an upload was read), the client may
- * still be sending. Reading and dropping the rest for a moment lets it see
- * the answer instead of a reset; then the connection is closed. Nothing is
- * kept.
+ * still be sending. Closing at once would reset the connection and the
+ * client would never read the answer; so the rest is read and dropped —
+ * nothing is kept — for at most {@link DRAIN_MS}, then the connection is cut.
+ * Browsers stop sending when the answer arrives.
  */
 function discardRest(req: IncomingMessage, res: ServerResponse): void {
   if (req.complete || req.destroyed) return;
@@ -153,7 +154,6 @@ export function createHttpApi(deps: ApiDeps): (req: IncomingMessage, res: Server
       const reply = await found.route.handle(ctx);
       if (reply) sendJson(res, reply.status, reply.body, reply.headers);
     } catch (error) {
-      if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
       sendError(res, error, deps.log, { method, path: url.pathname });
     } finally {
       discardRest(req, res);
