@@ -1,4 +1,4 @@
-// Browser tests of every package (packages/*/test/browser/**/*.test.ts), run by
+// Browser tests of every package (test/browser/**/*.test.ts and element tests in src/), run by
 // `npm run test:browser` in Debian's Chromium (npm packages cannot download a
 // browser here; `.ci/run` installs it). The core tests' WebSocket far end is a
 // `ws` server started and stopped with the run (wsTestServerPlugin).
@@ -41,7 +41,8 @@ function verdictReporter() {
 
 export default {
   rootDir: root,
-  files: ['packages/*/test/browser/**/*.test.ts'],
+  // Element tests sit beside their element (src/<element>/<element>.test.ts, STYLE rule 13).
+  files: ['packages/*/test/browser/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
   // Workspace packages resolve to their TypeScript sources (the "source" export
   // condition, as in tsconfig.base.json and the node tests), so no build is needed.
   nodeResolve: { exportConditions: ['source'] },
