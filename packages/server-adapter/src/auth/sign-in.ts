@@ -8,7 +8,7 @@ import type { Logger } from '../log.js';
 import { newId, SERVER_ID_PREFIXES } from '../store/ids.js';
 import type { ServerStore, SignInOutcome } from '../store/server-store.js';
 import { parseIpAllowList } from './ip-allow-list.js';
-import { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword } from './password.js';
+import { DEFAULT_SCRYPT_PARAMS, hashPassword, needsRehash, verifyPassword } from './password.js';
 import { matchTotp } from './totp.js';
 
 /** What a sign-in attempt carries. */
@@ -94,6 +94,15 @@ export function createSignInService(deps: SignInDeps): SignInService {
     if (failures >= policy.maxFailures) await store.lockSignIn(request.siteId, request.login, at + policy.lockMs);
   }
 
+  /** Re-hashes a password stored with weaker parameters than today's, now that we have it. */
+  async function upgradeHash(agent: AgentRecord, password: string): Promise<void> {
+    if (!agent.passwordHash || !needsRehash(agent.passwordHash)) return;
+    const passwordHash = await hashPassword(password);
+    // Re-read: an admin may have changed the agent meanwhile; a new password wins over our upgrade.
+    const current = await store.getAgent(agent.id);
+    if (current?.passwordHash === agent.passwordHash) await store.saveAgent({ ...current, passwordHash });
+  }
+
   return {
     async signIn(request) {
       const site = await store.getSite(request.siteId);
@@ -127,6 +136,7 @@ export function createSignInService(deps: SignInDeps): SignInService {
         }
       }
       await store.clearSignInFailures(request.siteId, request.login);
+      await upgradeHash(agent, request.password);
       const token = await deps.auth.issueAgentToken(agent.siteId, agent.id);
       await record(request, 'ok', agent);
       return { ok: true, token, agent };

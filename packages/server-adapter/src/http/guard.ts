@@ -47,6 +47,13 @@ async function agentFromToken(ctx: RequestContext, token: string): Promise<Agent
   return { kind: 'agent', agent, siteId: agent.siteId, can: (p) => roleCan(agent.role, p) };
 }
 
+/** 403 unless the agent's role holds `permission`. */
+export function requirePermission(actor: AgentActor, permission: Permission): void {
+  if (!actor.can(permission)) {
+    throw new HttpError('forbidden', `Your role (${actor.agent.role}) does not allow this (needs "${permission}").`);
+  }
+}
+
 /**
  * The agent making the request: 401 without a valid Bearer token, 403 when
  * its role lacks `permission`.
@@ -55,9 +62,7 @@ export async function requireAgent(ctx: RequestContext, permission?: Permission)
   const token = credentials(ctx, 'Bearer');
   if (!token) throw unauthorized('Sign in first: send "Authorization: Bearer <token>".');
   const actor = await agentFromToken(ctx, token);
-  if (permission && !actor.can(permission)) {
-    throw new HttpError('forbidden', `Your role (${actor.agent.role}) does not allow this (needs "${permission}").`);
-  }
+  if (permission) requirePermission(actor, permission);
   return actor;
 }
 

@@ -57,12 +57,14 @@ export class Fields {
     return value;
   }
 
+  /** A required string; 400 when missing or breaking `rule`. */
   string(key: string, rule: StringRule = {}): string {
     const value = this.raw(key);
     if (value === undefined) throw badRequest(`"${this.name(key)}" is required.`);
     return this.checkString(value, this.name(key), rule);
   }
 
+  /** An optional string. */
   optionalString(key: string, rule: StringRule = {}): string | undefined {
     const value = this.raw(key);
     return value === undefined ? undefined : this.checkString(value, this.name(key), rule);
@@ -75,6 +77,7 @@ export class Fields {
     return value === undefined ? undefined : this.checkString(value, this.name(key), rule);
   }
 
+  /** An optional whole number within `[min, max]`. */
   optionalInt(key: string, min: number, max: number): number | undefined {
     const value = this.raw(key);
     if (value === undefined) return undefined;
@@ -84,6 +87,7 @@ export class Fields {
     return value;
   }
 
+  /** An optional boolean. */
   optionalBoolean(key: string): boolean | undefined {
     const value = this.raw(key);
     if (value === undefined) return undefined;
@@ -91,6 +95,7 @@ export class Fields {
     return value;
   }
 
+  /** An optional string from a fixed set. */
   optionalOneOf<T extends string>(key: string, options: readonly T[]): T | undefined {
     const value = this.raw(key);
     if (value === undefined) return undefined;
@@ -100,6 +105,7 @@ export class Fields {
     return value as T;
   }
 
+  /** A required string from a fixed set. */
   oneOf<T extends string>(key: string, options: readonly T[]): T {
     const value = this.optionalOneOf(key, options);
     if (value === undefined) throw badRequest(`"${this.name(key)}" is required.`);
@@ -115,6 +121,7 @@ export class Fields {
     return value.map((v, i) => item(v, `${this.name(key)}[${i}]`));
   }
 
+  /** An optional list of strings, each checked against `rule`. */
   optionalStringList(key: string, maxItems: number, rule: StringRule = {}): string[] | undefined {
     return this.optionalList(key, maxItems, (v, name) => this.checkString(v, name, rule));
   }

@@ -6,7 +6,7 @@ import { hashPassword, MAX_PASSWORD_LENGTH } from '../../auth/password.js';
 import { createTotpSecret, totpUri } from '../../auth/totp.js';
 import type { RequestContext } from '../context.js';
 import { HttpError, notFound } from '../errors.js';
-import { requireAgent, type AgentActor } from '../guard.js';
+import { requireAgent, requirePermission, type AgentActor } from '../guard.js';
 import { Fields, ID_RULE } from '../input.js';
 import type { Route } from '../router.js';
 import { agentView } from '../views.js';
@@ -87,7 +87,7 @@ export const agentRoutes: readonly Route[] = [
     async handle(ctx) {
       const actor = await requireAgent(ctx);
       // Anyone may read themselves; others' records need the manage permission.
-      if (ctx.params.id !== actor.agent.id && !actor.can(PERMISSIONS.manage)) await requireAgent(ctx, PERMISSIONS.manage);
+      if (ctx.params.id !== actor.agent.id) requirePermission(actor, PERMISSIONS.manage);
       return { status: 200, body: agentView(await agentOfSite(ctx, actor)) };
     },
   },
@@ -143,7 +143,7 @@ export const agentRoutes: readonly Route[] = [
     async handle(ctx) {
       // An agent turns codes on for itself; an admin for anyone of the site.
       const actor = await requireAgent(ctx);
-      if (ctx.params.id !== actor.agent.id) await requireAgent(ctx, PERMISSIONS.manage);
+      if (ctx.params.id !== actor.agent.id) requirePermission(actor, PERMISSIONS.manage);
       const agent = await agentOfSite(ctx, actor);
       const site = await ctx.deps.store.getSite(actor.siteId);
       const secret = createTotpSecret();

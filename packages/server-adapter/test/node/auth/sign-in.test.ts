@@ -122,6 +122,16 @@ test('a disabled agent is told so only with the right password', async (t) => {
   assert.deepEqual(await attempt(), { ok: false, failure: 'disabled' });
 });
 
+test('a hash with weaker parameters is upgraded at a good sign-in', async (t) => {
+  const { attempt, store } = await setup(t);
+  assert.match((await store.getAgent('agt_1'))?.passwordHash ?? '', /ln=10,/);
+  assert.equal((await attempt({ password: 'wrong' })).ok, false);
+  assert.match((await store.getAgent('agt_1'))?.passwordHash ?? '', /ln=10,/, 'not on a failure');
+  assert.equal((await attempt()).ok, true);
+  assert.match((await store.getAgent('agt_1'))?.passwordHash ?? '', /ln=15,/);
+  assert.equal((await attempt()).ok, true, 'the upgraded hash verifies');
+});
+
 test('an agent without a password cannot sign in', async (t) => {
   const { attempt } = await setup(t, { agent: { passwordHash: undefined } });
   assert.deepEqual(await attempt(), { ok: false, failure: 'bad_credentials' });
