@@ -3,11 +3,11 @@
  * store with its resume cursors and read receipts, the typing throttle and the
  * other side's typing. A client owns one and adds its role's state on top.
  */
-import type { Clock, TimerHandle } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import { createId } from '../ids.js';
 import type { HelloFrame } from '../protocol/client-frames.js';
-import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
+import { ERROR_CODES } from '../protocol/error-codes.js';
 import { LIMITS } from '../protocol/limits.js';
 import type { Author, Message, SessionInfo } from '../protocol/model.js';
 import type { ServerFrame, WelcomeFrame } from '../protocol/server-frames.js';
@@ -15,6 +15,7 @@ import type { TransportFactory } from '../transport/transport.js';
 import { Connection } from './connection.js';
 import { WARNINGS, warnOnce } from './dev-warnings.js';
 import { isEmptyChange, MessageStore, sideOf, type Side } from './message-store.js';
+import { Outbox } from './outbox.js';
 import { ClientPersistence, type OutboxEntry } from './persistence.js';
 import { RemoteTyping } from './remote-typing.js';
 import type { ClientStorage } from './storage.js';
@@ -71,15 +72,6 @@ export interface HistoryQuery {
   readonly limit?: number;
 }
 
-/** Errors after which a message stays in the outbox and is sent again. */
-const TRANSIENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  ERROR_CODES.timeout,
-  ERROR_CODES.rateLimited,
-  ERROR_CODES.internal,
-  ERROR_CODES.unauthenticated,
-]);
-/** Delay before sending again after a transient refusal while the link stays up. */
-const RESEND_DELAY_MS = 3_000;
 /** Pages fetched at most to catch up with a session after a welcome. */
 const CATCH_UP_PAGES = 5;
 /** Messages fetched for a session this client holds nothing of. */
@@ -101,11 +93,7 @@ export class ClientCore {
   readonly #typing: RemoteTyping;
   readonly #throttleMs: number;
 
-  /** Unanswered messages in creation order, with the write that must finish before they go out. */
-  readonly #outbox = new Map<string, { readonly entry: OutboxEntry; readonly written: Promise<void> }>();
-  readonly #pumping = new Set<string>();
-  readonly #pumpAgain = new Set<string>();
-  readonly #resendTimers = new Map<string, TimerHandle>();
+  readonly #outbox: Outbox;
   readonly #throttles = new Map<string, DraftThrottle>();
   readonly #drafts = new Map<string, string>();
   /** This side's read `seq` the hub knows, per session. */
@@ -149,7 +137,13 @@ export class ClientCore {
         down: () => this.#down(),
         retryRejected: (error) => this.#owner.retryRejected?.(error) ?? false,
       },
-    );
+    );    this.#outbox = new Outbox({
+      connection: this.connection,
+      persistence: this.persistence,
+      clock: options.clock,
+      stored: (message) => this.#receive([message]),
+      refused: (entry, error) => this.#report(this.store.session(entry.sessionId).fail(entry.clientId, error)),
+    });
   }
 
   get mySide(): Side {
@@ -168,8 +162,7 @@ export class ClientCore {
   close(): void {
     this.#wanted = false;
     this.connection.close();
-    for (const timer of this.#resendTimers.values()) this.clock.clearTimeout(timer);
-    this.#resendTimers.clear();
+    this.#outbox.dispose();
     for (const throttle of this.#throttles.values()) throttle.dispose();
     this.#throttles.clear();
     this.#typing.dispose();
@@ -214,13 +207,11 @@ export class ClientCore {
       createdAt: this.clock.now(),
       order: ++this.#order,
     };
-    const written = this.persistence.putOutbox(entry);
-    this.#outbox.set(entry.clientId, { entry, written });
     const message = this.#localMessage(entry);
     this.#report(this.store.session(sessionId).addLocal(message));
     this.#drafts.delete(sessionId);
     this.#throttles.get(sessionId)?.push('');
-    void this.#pump(sessionId);
+    this.#outbox.add(entry);
     return message;
   }
 
@@ -354,8 +345,8 @@ export class ClientCore {
       this.#storedSeq.set(sessionId, held.seq);
       this.#report(this.store.session(sessionId).receive(held.messages));
     }
+    this.#outbox.restore(loaded.outbox);
     for (const entry of loaded.outbox) {
-      this.#outbox.set(entry.clientId, { entry, written: Promise.resolve() });
       this.#report(this.store.session(entry.sessionId).addLocal(this.#localMessage(entry)));
     }
   }
@@ -376,7 +367,7 @@ export class ClientCore {
     for (const [sessionId, draft] of this.#drafts) {
       if (this.#owner.draftsAllowed()) this.#throttle(sessionId).push(draft);
     }
-    for (const sessionId of new Set([...this.#outbox.values()].map((o) => o.entry.sessionId))) void this.#pump(sessionId);
+    this.#outbox.flush();
   }
 
   #frame(frame: ServerFrame): void {
@@ -421,84 +412,11 @@ export class ClientCore {
         if (!taken.has(m.clientId)) continue;
         fresh.push(m);
         // The hub has it: whatever happens to the pending send, it must not go out again.
-        if (this.#outbox.delete(m.clientId)) void this.persistence.removeOutbox(m.clientId);
+        this.#outbox.settle(m.clientId);
       }
       this.#report(change);
     }
     void this.persistence.saveMessages(fresh);
-  }
-
-  async #pump(sessionId: string): Promise<void> {
-    if (this.#pumping.has(sessionId)) {
-      this.#pumpAgain.add(sessionId);
-      return;
-    }
-    this.#pumping.add(sessionId);
-    try {
-      for (;;) {
-        this.#pumpAgain.delete(sessionId);
-        if (!this.connection.isOpen) break;
-        const next = this.#oldest(sessionId);
-        if (!next) break;
-        await next.written;
-        if (!this.#outbox.has(next.entry.clientId)) continue;
-        if (!this.connection.isOpen) break;
-        const outcome = await this.#sendOne(next.entry);
-        if (outcome === 'again') {
-          this.#resendLater(sessionId);
-          break;
-        }
-        if (outcome === 'stop') break;
-      }
-    } finally {
-      this.#pumping.delete(sessionId);
-    }
-    if (this.#pumpAgain.has(sessionId) && this.connection.isOpen) void this.#pump(sessionId);
-  }
-
-  /** The session's oldest unanswered message (entries loaded from storage may join after newer ones). */
-  #oldest(sessionId: string): { readonly entry: OutboxEntry; readonly written: Promise<void> } | undefined {
-    let oldest: { readonly entry: OutboxEntry; readonly written: Promise<void> } | undefined;
-    for (const item of this.#outbox.values()) {
-      if (item.entry.sessionId !== sessionId) continue;
-      const a = item.entry;
-      const b = oldest?.entry;
-      if (!b || a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.order < b.order)) oldest = item;
-    }
-    return oldest;
-  }
-
-  async #sendOne(entry: OutboxEntry): Promise<'done' | 'again' | 'stop'> {
-    try {
-      const { message } = await this.connection.request({
-        type: 'message.send',
-        sessionId: entry.sessionId,
-        clientId: entry.clientId,
-        ...(entry.text !== undefined && { text: entry.text }),
-        ...(entry.attachments !== undefined && { attachments: entry.attachments }),
-      });
-      this.#receive([message]);
-      if (this.#outbox.delete(entry.clientId)) void this.persistence.removeOutbox(entry.clientId);
-      return 'done';
-    } catch (error) {
-      const e = asParleyError(error);
-      if (e.code === ERROR_CODES.closed) return 'stop';
-      if (TRANSIENT.has(e.code)) return 'again';
-      if (this.#outbox.delete(entry.clientId)) void this.persistence.removeOutbox(entry.clientId);
-      this.#report(this.store.session(entry.sessionId).fail(entry.clientId, e));
-      return 'done';
-    }
-  }
-
-  #resendLater(sessionId: string): void {
-    if (this.#resendTimers.has(sessionId) || !this.connection.isOpen) return;
-    this.#resendTimers.set(
-      sessionId,
-      this.clock.setTimeout(() => {
-        this.#resendTimers.delete(sessionId);
-        void this.#pump(sessionId);
-      }, RESEND_DELAY_MS),
-    );
   }
 
   #tellRead(sessionId: string): void {

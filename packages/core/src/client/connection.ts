@@ -31,6 +31,7 @@ import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
 import type { ErrorFrame, ServerFrame, WelcomeFrame } from '../protocol/server-frames.js';
 import { CLOSE_CODES, type Transport, type TransportFactory } from '../transport/transport.js';
 import { backoffDelay } from './backoff.js';
+import { linkOf, statusOf, timersOf, type ConnectionStateName, type Input, type Link, type State } from './connection-state.js';
 import { PendingRequests, type CommandFrame, type CommandResult, type CommandType, type RefFrame } from './requests.js';
 import type { ConnectionStatus, ConnectionTiming } from './types.js';
 
@@ -76,51 +77,6 @@ export interface ConnectionOptions {
   readonly random?: () => number;
 }
 
-interface Link {
-  readonly transport: Transport;
-  unlisten: () => void;
-}
-
-type State =
-  | { readonly name: 'idle' }
-  | { readonly name: 'connecting'; readonly link: Link; readonly deadline: TimerHandle }
-  | { readonly name: 'handshaking'; readonly link: Link; readonly deadline: TimerHandle }
-  | { readonly name: 'open'; readonly link: Link; readonly heartbeat: TimerHandle; readonly awaitingPong: boolean }
-  | { readonly name: 'waiting'; readonly retry: TimerHandle }
-  | { readonly name: 'closed'; readonly error?: ParleyError };
-
-export type ConnectionStateName = State['name'];
-
-type Input =
-  | { readonly type: 'connect' }
-  | { readonly type: 'close' }
-  | { readonly type: 'reconnect' }
-  | { readonly type: 'opened' }
-  | { readonly type: 'data'; readonly data: unknown }
-  | { readonly type: 'lost'; readonly code: number; readonly reason: string }
-  | { readonly type: 'deadline' }
-  | { readonly type: 'ping' }
-  | { readonly type: 'silence' }
-  | { readonly type: 'retry' };
-
-const linkOf = (state: State): Link | undefined => ('link' in state ? state.link : undefined);
-
-function timersOf(state: State): TimerHandle[] {
-  switch (state.name) {
-    case 'idle':
-    case 'closed':
-      return [];
-    case 'connecting':
-    case 'handshaking':
-      return [state.deadline];
-    case 'open':
-      return [state.heartbeat];
-    case 'waiting':
-      return [state.retry];
-    default:
-      return assertNever(state, 'connection state');
-  }
-}
 
 /** Hello rejections that a retry with the same hello cannot fix. */
 function isTerminal(code: ErrorCode): boolean {
@@ -473,27 +429,10 @@ export class Connection {
   }
 
   #publishStatus(): void {
-    const status = this.#computeStatus();
+    const status = statusOf(this.#state, this.#everOpen);
     if (status === this.#status) return;
     this.#status = status;
     this.#delegate.status(status);
   }
 
-  #computeStatus(): ConnectionStatus {
-    const state = this.#state;
-    switch (state.name) {
-      case 'idle':
-        return 'idle';
-      case 'connecting':
-      case 'handshaking':
-      case 'waiting':
-        return this.#everOpen ? 'reconnecting' : 'connecting';
-      case 'open':
-        return 'open';
-      case 'closed':
-        return 'closed';
-      default:
-        return assertNever(state, 'connection state');
-    }
-  }
 }

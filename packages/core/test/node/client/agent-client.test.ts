@@ -219,4 +219,26 @@ describe('AgentClient: sessions', () => {
     assert.deepEqual(second.client.messages('ses_1').filter((m) => m.text === 'unsent reply'), []);
     assert.equal(await storage.get('a:agentId'), 'agt_2');
   });
+
+  test('after a reload, older unsent replies go out before ones typed while storage was being read', async () => {
+    const storage = createMemoryStorage();
+    const hub = new FakeHub({ welcome: () => agentWelcome({ sessions: [sessionInfo()] }), handlers: { 'message.send': () => 'silent' } });
+    const first = agentSetup({ hub, storage });
+    await first.connect();
+    first.client.send('ses_1', 'older');
+    await settle();
+    first.client.close();
+    await advance(first.clock, 1_000);
+
+    delete hub.handlers['message.send'];
+    const second = agentSetup({ hub, storage, clock: first.clock });
+    second.client.connect();
+    second.client.send('ses_1', 'newer'); // before the outbox was read back
+    await settle();
+    assert.deepEqual(hub.link.frames('message.send').map((f) => f.text), ['older', 'newer']);
+    assert.deepEqual(second.client.messages('ses_1').map((m) => [m.text, m.seq]), [
+      ['older', 1],
+      ['newer', 2],
+    ]);
+  });
 });
