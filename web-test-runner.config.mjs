@@ -65,7 +65,7 @@ export default {
       // front tab are hidden, so requestAnimationFrame stalls and focus is lost.
       createPage: ({ context }) => context.newPage({ type: 'window' }),
       launchOptions: {
-        executablePath: '/usr/bin/chromium',
+        executablePath: process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium',
         headless: true,
         args: [
           '--no-sandbox',

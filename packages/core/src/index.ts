@@ -71,6 +71,7 @@ export {
   connectTo,
   createFallbackTransport,
   SERVER_PATHS,
+  type ConnectToCommon,
   type ConnectToOptions,
   type FallbackKind,
   type FallbackTransportOptions,

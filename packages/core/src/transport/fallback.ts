@@ -178,7 +178,7 @@ export const SERVER_PATHS = {
   longPoll: '/parley/poll',
 } as const;
 
-interface ConnectToCommon {
+export interface ConnectToCommon {
   /** The WebSocket class; defaults to the global one. In Node 20 pass `ws`'s. Without any, only long-poll is used. */
   readonly WebSocket?: WebSocketConstructor;
   /** The `fetch` for long-poll; defaults to the global one. */
