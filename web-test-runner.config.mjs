@@ -45,7 +45,9 @@ export default {
   files: ['packages/*/test/browser/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
   // Workspace packages resolve to their TypeScript sources (the "source" export
   // condition, as in tsconfig.base.json and the node tests), so no build is needed.
-  nodeResolve: { exportConditions: ['source'] },
+  // `browser` too: dependencies with a browser build (nanoid) must not get their
+  // Node one (`node:crypto`), or nothing that makes ids can run in the page.
+  nodeResolve: { exportConditions: ['source', 'browser'] },
   // Two cores: one test file per core.
   concurrency: 2,
   concurrentBrowsers: 1,
