@@ -1,0 +1,15 @@
+export default {
+  'launcher.open': 'チャットで相談',
+  'launcher.leaveMessage': 'メッセージを残す',
+  'launcher.close': 'チャットを閉じる',
+  'launcher.online': 'オンライン対応中',
+  'launcher.busy': 'ただいま混み合っています。少々お待ちください',
+  'launcher.offline': '現在オフラインです',
+  'launcher.loading': 'チャットを開いています…',
+  'launcher.unread_other': '未読メッセージ {{count}} 件',
+  'invitation.label': 'チャットへのご案内',
+  'invitation.from': '{{name}}からのメッセージ',
+  'invitation.fromTeam': 'スタッフからのメッセージ',
+  'invitation.accept': '返信する',
+  'invitation.decline': '結構です',
+} as const;

@@ -1,0 +1,15 @@
+export default {
+  'launcher.open': '채팅 상담',
+  'launcher.leaveMessage': '메시지 남기기',
+  'launcher.close': '채팅 닫기',
+  'launcher.online': '상담 가능',
+  'launcher.busy': '모든 상담원이 통화 중입니다. 잠시만 기다려 주세요',
+  'launcher.offline': '현재 상담 시간이 아닙니다',
+  'launcher.loading': '채팅을 여는 중…',
+  'launcher.unread_other': '읽지 않은 메시지 {{count}}개',
+  'invitation.label': '채팅 초대',
+  'invitation.from': '{{name}} 님의 메시지',
+  'invitation.fromTeam': '저희 팀의 메시지',
+  'invitation.accept': '답장하기',
+  'invitation.decline': '괜찮습니다',
+} as const;

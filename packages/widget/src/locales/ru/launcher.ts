@@ -1,0 +1,18 @@
+export default {
+  'launcher.open': 'Написать нам',
+  'launcher.leaveMessage': 'Оставить сообщение',
+  'launcher.close': 'Закрыть чат',
+  'launcher.online': 'Мы на связи',
+  'launcher.busy': 'Все операторы заняты: подождите немного',
+  'launcher.offline': 'Сейчас мы не в сети',
+  'launcher.loading': 'Открываем чат…',
+  'launcher.unread_one': '{{count}} непрочитанное сообщение',
+  'launcher.unread_few': '{{count}} непрочитанных сообщения',
+  'launcher.unread_many': '{{count}} непрочитанных сообщений',
+  'launcher.unread_other': '{{count}} непрочитанного сообщения',
+  'invitation.label': 'Приглашение в чат',
+  'invitation.from': 'Сообщение от {{name}}',
+  'invitation.fromTeam': 'Сообщение от нашей команды',
+  'invitation.accept': 'Ответить',
+  'invitation.decline': 'Нет, спасибо',
+} as const;

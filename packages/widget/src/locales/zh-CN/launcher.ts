@@ -1,0 +1,15 @@
+export default {
+  'launcher.open': '在线咨询',
+  'launcher.leaveMessage': '给我们留言',
+  'launcher.close': '关闭对话',
+  'launcher.online': '客服在线',
+  'launcher.busy': '客服繁忙，请稍候',
+  'launcher.offline': '客服离线',
+  'launcher.loading': '正在打开对话…',
+  'launcher.unread_other': '{{count}} 条未读消息',
+  'invitation.label': '对话邀请',
+  'invitation.from': '来自 {{name}} 的消息',
+  'invitation.fromTeam': '来自我们团队的消息',
+  'invitation.accept': '回复',
+  'invitation.decline': '不用了，谢谢',
+} as const;

@@ -1,0 +1,15 @@
+export default {
+  'launcher.open': '線上諮詢',
+  'launcher.leaveMessage': '留言給我們',
+  'launcher.close': '關閉對話',
+  'launcher.online': '客服在線',
+  'launcher.busy': '客服忙碌中，請稍候',
+  'launcher.offline': '客服離線',
+  'launcher.loading': '正在開啟對話…',
+  'launcher.unread_other': '{{count}} 則未讀訊息',
+  'invitation.label': '對話邀請',
+  'invitation.from': '來自 {{name}} 的訊息',
+  'invitation.fromTeam': '來自我們團隊的訊息',
+  'invitation.accept': '回覆',
+  'invitation.decline': '不用了，謝謝',
+} as const;

@@ -1,0 +1,51 @@
+/**
+ * `@parley/widget/shared`: the building blocks the widget's elements are made
+ * of, for `@parley/agent-elements` (and anyone building their own elements) to
+ * reuse. Importing it registers nothing.
+ *
+ * - {@link ParleyElement}: the base class (typed `emit()`, a forgiving
+ *   `define()`, `static dependencies`).
+ * - {@link ClientController}: bridges a core client to an element.
+ * - i18n: the {@link Translator} interface, {@link provideTranslator} and
+ *   {@link LocalizeController}, the i18next-backed translator, language
+ *   picking, and the shipped texts ({@link loadTexts}).
+ * - Design tokens ({@link TOKENS}, {@link token}) and {@link baseStyles}.
+ * - {@link MessageList} and {@link Composer}, the conversation's two halves.
+ *
+ * @packageDocumentation
+ */
+export { ParleyElement } from './base/parley-element.js';
+export type { EmitOptions, ParleyEventDetail, ParleyEventName } from './base/events.js';
+export { ClientController } from './base/client-controller.js';
+
+export {
+  createStaticTranslator,
+  directionOf,
+  interpolate,
+  overridesFor,
+  type TextOverrides,
+  type TextResources,
+  type TextValues,
+  type Translator,
+} from './i18n/translator.js';
+export { ContextRequestEvent, provideTranslator, translatorContext, type TranslatorProvider } from './i18n/context.js';
+export { LocalizeController } from './i18n/localize-controller.js';
+export { defaultTranslator, setDefaultTranslator } from './i18n/default-translator.js';
+export { FALLBACK_LANGUAGE, LANGUAGES, matchLanguage, pickLanguage, type Language } from './i18n/languages.js';
+export {
+  createI18nextInstance,
+  createI18nextTranslator,
+  translatorFromI18next,
+  OVERRIDE_NAMESPACE,
+  TEXT_NAMESPACE,
+  type I18nextTranslatorOptions,
+} from './i18n/i18next-translator.js';
+export { formatBytes, formatTime } from './i18n/format.js';
+export { loadTexts, TEXT_PARTS, type TextPart } from './locales/load.js';
+
+export { TOKENS, token, tokenValue, type TokenName } from './styles/tokens.js';
+export { baseStyles } from './styles/shared.styles.js';
+
+export { MessageList } from './message-list/message-list.js';
+export { linkify, safeHref, safeResourceUrl, type TextSegment } from './message-list/linkify.js';
+export { Composer, type FileSource } from './composer/composer.js';
