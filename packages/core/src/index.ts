@@ -95,6 +95,8 @@ export {
   ROLES,
   decodeClientFrame,
   decodeServerFrame,
+  decodeVisitorFrame,
+  decodeAgentFrame,
   decodeAckResult,
   encodeFrame,
 } from './protocol/index.js';
@@ -177,7 +179,11 @@ export type {
   AgentsFrame,
   QueueFrame,
   OfflineMessageFrame,
+  VisitorServerFrame,
+  AgentServerFrame,
   ServerFrame,
   ServerFrameType,
   AckResults,
+  VisitorAckResults,
+  AgentAckResults,
 } from './protocol/index.js';

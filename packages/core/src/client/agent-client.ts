@@ -5,6 +5,7 @@
 import { systemClock, type Clock } from '../clock.js';
 import type { Observable } from '../events.js';
 import type { AgentHelloFrame } from '../protocol/client-frames.js';
+import { AGENT_DECODER } from '../protocol/decode.js';
 import { ERROR_CODES } from '../protocol/error-codes.js';
 import type {
   AgentInfo,
@@ -100,6 +101,7 @@ export class AgentClient implements Observable<AgentEvents> {
     this.#core = new ClientCore(
       {
         transport: options.transport,
+        decoder: AGENT_DECODER,
         clock: options.clock ?? systemClock,
         storage: options.storage ?? createMemoryStorage(),
         side: 'agent',

@@ -7,6 +7,7 @@ import type { Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import { createId } from '../ids.js';
 import type { HelloFrame } from '../protocol/client-frames.js';
+import type { ServerDecoder } from '../protocol/decode.js';
 import { ERROR_CODES } from '../protocol/error-codes.js';
 import { LIMITS } from '../protocol/limits.js';
 import type { Author, Message, SessionInfo } from '../protocol/model.js';
@@ -55,6 +56,7 @@ export interface CoreOwner {
 
 export interface CoreOptions {
   readonly transport: TransportFactory;
+  readonly decoder: ServerDecoder;
   readonly clock: Clock;
   readonly storage: ClientStorage;
   readonly side: Side;
@@ -125,6 +127,7 @@ export class ClientCore {
       {
         transport: options.transport,
         clock: options.clock,
+        decoder: options.decoder,
         ...(tuning.timing && { timing: tuning.timing }),
         ...(tuning.random && { random: tuning.random }),
       },

@@ -26,7 +26,7 @@ import type { Clock, TimerHandle } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import { assertNever } from '../internal/assert-never.js';
 import type { ClientFrame, HelloFrame, PingFrame } from '../protocol/client-frames.js';
-import { decodeServerFrame, encodeFrame } from '../protocol/decode.js';
+import { encodeFrame, type ServerDecoder } from '../protocol/decode.js';
 import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
 import type { ErrorFrame, ServerFrame, WelcomeFrame } from '../protocol/server-frames.js';
 import { CLOSE_CODES, type Transport, type TransportFactory } from '../transport/transport.js';
@@ -73,6 +73,8 @@ export interface ConnectionDelegate {
 export interface ConnectionOptions {
   readonly transport: TransportFactory;
   readonly clock: Clock;
+  /** Reads the hub's frames and results for the client's role (`VISITOR_DECODER`, `AGENT_DECODER`). */
+  readonly decoder: ServerDecoder;
   readonly timing?: Partial<ConnectionTiming>;
   readonly random?: () => number;
 }
@@ -89,6 +91,7 @@ export class Connection {
   readonly #random: () => number;
   readonly #timing: ConnectionTiming;
   readonly #delegate: ConnectionDelegate;
+  readonly #decodeFrame: ServerDecoder['frame'];
   readonly #requests: PendingRequests;
 
   #state: State = { name: 'idle' };
@@ -106,7 +109,8 @@ export class Connection {
     this.#random = options.random ?? Math.random;
     this.#timing = { ...DEFAULT_TIMING, ...options.timing };
     this.#delegate = delegate;
-    this.#requests = new PendingRequests(options.clock);
+    this.#decodeFrame = options.decoder.frame;
+    this.#requests = new PendingRequests(options.clock, options.decoder.ackResult);
   }
 
   get status(): ConnectionStatus {
@@ -333,7 +337,7 @@ export class Connection {
   }
 
   #decode(data: unknown): ServerFrame | undefined {
-    const decoded = decodeServerFrame(data);
+    const decoded = this.#decodeFrame(data);
     if (decoded.ok) return decoded.value;
     this.#delegate.error(new ParleyError(decoded.code, `Ignored a frame from the hub: ${decoded.message}`));
     return undefined;

@@ -7,7 +7,7 @@
 import type { Clock, TimerHandle } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { ClientFrame } from '../protocol/client-frames.js';
-import { decodeAckResult } from '../protocol/decode.js';
+import type { ServerDecoder } from '../protocol/decode.js';
 import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
 import type { AckResults } from '../protocol/server-frames.js';
 
@@ -24,28 +24,6 @@ export type CommandResult<K extends CommandType> = K extends keyof AckResults
   ? AckResults[K]
   : Readonly<Record<string, unknown>>;
 
-/** Commands whose `ack.result` has a schema; the record makes the compiler list them all. */
-const WITH_RESULT: Readonly<Record<keyof AckResults, true>> = {
-  'chat.request': true,
-  'message.send': true,
-  'invite.answer': true,
-  'session.end': true,
-  'session.rate': true,
-  'offline.leave': true,
-  'session.history': true,
-  'session.accept': true,
-  'invite.send': true,
-  'transfer.offer': true,
-  'transfer.answer': true,
-  'session.evaluate': true,
-  'visitor.detail': true,
-  'visitor.card': true,
-};
-
-function hasResultSchema(command: string): command is keyof AckResults {
-  return Object.hasOwn(WITH_RESULT, command);
-}
-
 interface Entry {
   readonly ref: string;
   readonly frame: RefFrame;
@@ -57,11 +35,14 @@ interface Entry {
 
 export class PendingRequests {
   readonly #clock: Clock;
+  readonly #checkResult: ServerDecoder['ackResult'];
   readonly #entries = new Map<string, Entry>();
   #next = 0;
 
-  constructor(clock: Clock) {
+  /** @param checkResult checks an `ack.result` against what its command promises. */
+  constructor(clock: Clock, checkResult: ServerDecoder['ackResult']) {
     this.#clock = clock;
+    this.#checkResult = checkResult;
   }
 
   /** Registers a command; it waits (queued) until {@link markSent}. Rejects with `timeout` after `timeoutMs`. */
@@ -99,11 +80,7 @@ export class PendingRequests {
     const entry = this.#settle(ref);
     if (!entry) return false;
     const command = entry.frame.type;
-    if (!hasResultSchema(command)) {
-      entry.resolve(result);
-      return true;
-    }
-    const decoded = decodeAckResult(command, result);
+    const decoded = this.#checkResult(command, result);
     if (decoded.ok) entry.resolve(decoded.value);
     else entry.reject(new ParleyError(decoded.code, decoded.message, command));
     return true;

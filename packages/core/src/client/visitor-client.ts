@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { Observable } from '../events.js';
 import type { PageViewFrame, VisitorHelloFrame } from '../protocol/client-frames.js';
+import { VISITOR_DECODER } from '../protocol/decode.js';
 import { ERROR_CODES } from '../protocol/error-codes.js';
 import { LIMITS } from '../protocol/limits.js';
 import type { Availability, Invite, OfflineMessage, SessionInfo, SignedMember, VisitorSettings } from '../protocol/model.js';
@@ -120,6 +121,7 @@ export class VisitorClient implements Observable<VisitorEvents> {
     this.#core = new ClientCore(
       {
         transport: options.transport,
+        decoder: VISITOR_DECODER,
         clock: options.clock ?? systemClock,
         storage: options.storage ?? createMemoryStorage(),
         side: 'visitor',

@@ -8,8 +8,15 @@ import type { ClientFrame } from './client-frames.js';
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 import { LIMITS } from './limits.js';
 import { CLIENT_FRAME_SCHEMAS } from './schemas/client.js';
-import { ACK_RESULT_SCHEMAS, SERVER_FRAME_SCHEMAS } from './schemas/server.js';
-import type { AckResults, ServerFrame } from './server-frames.js';
+import {
+  ACK_RESULT_SCHEMAS,
+  AGENT_ACK_SCHEMAS,
+  AGENT_FRAME_SCHEMAS,
+  SERVER_FRAME_SCHEMAS,
+  VISITOR_ACK_SCHEMAS,
+  VISITOR_FRAME_SCHEMAS,
+} from './schemas/server.js';
+import type { AckResults, AgentServerFrame, ServerFrame, VisitorServerFrame } from './server-frames.js';
 
 export type Decoded<T> = { readonly ok: true; readonly value: T } | DecodeFailure;
 
@@ -86,22 +93,69 @@ export function decodeClientFrame(data: unknown, maxChars: number = LIMITS.frame
   return decodeWith<ClientFrame>(data, CLIENT_FRAME_SCHEMAS, maxChars);
 }
 
-/** Decodes a frame the hub sent (the clients' side). */
+/**
+ * The server's frames may be larger than a client's (a welcome with a visitor
+ * list): clients accept 16× the client limit.
+ */
+const SERVER_FRAME_FACTOR = 16;
+
+/** Decodes a frame the hub sent, whichever role it was sent to (for tools and tests). */
 export function decodeServerFrame(data: unknown, maxChars: number = LIMITS.frameChars): Decoded<ServerFrame> {
-  // The server's frames may be larger (welcome with a visitor list); clients accept 16× the client limit.
-  return decodeWith<ServerFrame>(data, SERVER_FRAME_SCHEMAS, maxChars * 16);
+  return decodeWith<ServerFrame>(data, SERVER_FRAME_SCHEMAS, maxChars * SERVER_FRAME_FACTOR);
+}
+
+/** Decodes a frame the hub sent to a visitor; an agent-only frame is `unknown_type`. */
+export function decodeVisitorFrame(data: unknown, maxChars: number = LIMITS.frameChars): Decoded<VisitorServerFrame> {
+  return decodeWith<VisitorServerFrame>(data, VISITOR_FRAME_SCHEMAS, maxChars * SERVER_FRAME_FACTOR);
+}
+
+/** Decodes a frame the hub sent to an agent; a visitor-only frame is `unknown_type`. */
+export function decodeAgentFrame(data: unknown, maxChars: number = LIMITS.frameChars): Decoded<AgentServerFrame> {
+  return decodeWith<AgentServerFrame>(data, AGENT_FRAME_SCHEMAS, maxChars * SERVER_FRAME_FACTOR);
+}
+
+function decodeResultWith(
+  schemas: Readonly<Record<string, v.GenericSchema>>,
+  command: string,
+  result: unknown,
+): Decoded<unknown> {
+  if (!Object.hasOwn(schemas, command)) return { ok: true, value: result };
+  const parsed = v.safeParse(schemas[command]!, result);
+  return parsed.success
+    ? { ok: true, value: parsed.output }
+    : fail(ERROR_CODES.badFrame, describeIssue(`ack of ${command}`, parsed.issues[0]));
 }
 
 /** Checks an `ack.result` against what the command promises. */
-export function decodeAckResult<K extends keyof AckResults>(
-  command: K,
-  result: unknown,
-): Decoded<AckResults[K]> {
-  const parsed = v.safeParse(ACK_RESULT_SCHEMAS[command], result);
-  return parsed.success
-    ? { ok: true, value: parsed.output as AckResults[K] }
-    : fail(ERROR_CODES.badFrame, describeIssue(`ack of ${command}`, parsed.issues[0]));
+export function decodeAckResult<K extends keyof AckResults>(command: K, result: unknown): Decoded<AckResults[K]> {
+  return decodeResultWith(ACK_RESULT_SCHEMAS, command, result) as Decoded<AckResults[K]>;
 }
+
+/**
+ * How a client of one role reads what the hub sends it: frames, and the
+ * `ack.result` of each of its commands (checked when the command has a result
+ * schema, passed through as it is otherwise).
+ */
+export interface ServerDecoder {
+  readonly frame: (data: unknown) => Decoded<ServerFrame>;
+  readonly ackResult: (command: string, result: unknown) => Decoded<unknown>;
+}
+
+export const VISITOR_DECODER: ServerDecoder = {
+  frame: (data) => decodeVisitorFrame(data),
+  ackResult: (command, result) => decodeResultWith(VISITOR_ACK_SCHEMAS, command, result),
+};
+
+export const AGENT_DECODER: ServerDecoder = {
+  frame: (data) => decodeAgentFrame(data),
+  ackResult: (command, result) => decodeResultWith(AGENT_ACK_SCHEMAS, command, result),
+};
+
+/** Both roles' frames and results, for tools and tests that play either role. */
+export const ANY_ROLE_DECODER: ServerDecoder = {
+  frame: (data) => decodeServerFrame(data),
+  ackResult: (command, result) => decodeResultWith(ACK_RESULT_SCHEMAS, command, result),
+};
 
 /** Serialises a frame for the wire. */
 export function encodeFrame(frame: ClientFrame | ServerFrame): string {

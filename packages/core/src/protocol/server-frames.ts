@@ -1,6 +1,7 @@
 /**
  * Frames the hub sends to clients. See `docs/protocol.md`.
  */
+import type { AgentCommandFrame, VisitorCommandFrame } from './client-frames.js';
 import type { ErrorCode } from './error-codes.js';
 import type {
   AgentInfo,
@@ -9,6 +10,7 @@ import type {
   Invite,
   Message,
   OfflineMessage,
+  PageView,
   SessionInfo,
   TransferOffer,
   VisitorInfo,
@@ -173,8 +175,9 @@ export interface OfflineMessageFrame {
   readonly offlineMessage: OfflineMessage;
 }
 
-export type ServerFrame =
-  | WelcomeFrame
+/** Frames the hub sends to a visitor. */
+export type VisitorServerFrame =
+  | VisitorWelcomeFrame
   | AckFrame
   | ErrorFrame
   | PongFrame
@@ -186,13 +189,28 @@ export type ServerFrame =
   | InviteFrame
   | InviteClosedFrame
   | PagePushedFrame
-  | RatingRequestedFrame
+  | RatingRequestedFrame;
+
+/** Frames the hub sends to an agent. */
+export type AgentServerFrame =
+  | AgentWelcomeFrame
+  | AckFrame
+  | ErrorFrame
+  | PongFrame
+  | SessionFrame
+  | MessageFrame
+  | ReadFrame
+  | TypingPreviewFrame
+  | InviteClosedFrame
   | TransferOfferedFrame
   | TransferClosedFrame
   | VisitorsFrame
   | AgentsFrame
   | QueueFrame
   | OfflineMessageFrame;
+
+/** Every frame the hub sends. */
+export type ServerFrame = VisitorServerFrame | AgentServerFrame;
 export type ServerFrameType = ServerFrame['type'];
 
 /** What `ack.result` holds for each command that has a result; others ack with `{}`. */
@@ -211,8 +229,14 @@ export interface AckResults {
   'session.evaluate': { readonly session: SessionInfo };
   'visitor.detail': {
     readonly visitor: VisitorInfo;
-    readonly pageViews: readonly import('./model.js').PageView[];
+    readonly pageViews: readonly PageView[];
     readonly sessions: readonly SessionInfo[];
   };
   'visitor.card': { readonly visitor: VisitorInfo };
 }
+
+/** The {@link AckResults} of the commands a visitor sends. */
+export type VisitorAckResults = Pick<AckResults, Extract<keyof AckResults, VisitorCommandFrame['type']>>;
+
+/** The {@link AckResults} of the commands an agent sends. */
+export type AgentAckResults = Pick<AckResults, Extract<keyof AckResults, AgentCommandFrame['type']>>;

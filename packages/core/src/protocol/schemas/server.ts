@@ -55,9 +55,11 @@ const changes = <T extends v.GenericSchema>(item: T) => ({
   removed: v.array(id),
 });
 
-/** Schema of every server frame by its `type`. */
-export const SERVER_FRAME_SCHEMAS = {
-  welcome: v.variant('role', [visitorWelcome, agentWelcome]),
+// ── frames both roles receive ───────────────────────────────────────────────
+
+const side = v.picklist(['visitor', 'agent']);
+
+const COMMON_FRAME_SCHEMAS = {
   ack: v.object({ type: v.literal('ack'), ref: nonEmptyId, result: v.record(v.string(), v.unknown()) }),
   error: v.object({
     type: v.literal('error'),
@@ -67,31 +69,41 @@ export const SERVER_FRAME_SCHEMAS = {
     fatal: v.optional(v.boolean()),
   }),
   pong: v.object({ type: v.literal('pong'), t: time }),
-  availability: v.object({ type: v.literal('availability'), status: availability }),
   session: v.object({ type: v.literal('session'), session: sessionInfo }),
   message: v.object({ type: v.literal('message'), message }),
-  read: v.object({
-    type: v.literal('read'),
-    sessionId: id,
-    side: v.picklist(['visitor', 'agent']),
-    seq: count,
-  }),
+  read: v.object({ type: v.literal('read'), sessionId: id, side, seq: count }),
   typing: v.object({
     type: v.literal('typing'),
     sessionId: id,
-    side: v.picklist(['visitor', 'agent']),
+    side,
     draft: v.optional(text(LIMITS.draft)),
     active: v.boolean(),
   }),
-  invite: v.object({ type: v.literal('invite'), invite }),
   'invite.closed': v.object({
     type: v.literal('invite.closed'),
     inviteId: id,
     visitorId: id,
     reason: v.picklist(['accepted', 'declined', 'expired']),
   }),
+} as const;
+
+/**
+ * Schema of every frame the hub sends a visitor, by its `type`. Agent-only
+ * frames are not here: a visitor that received one would report `unknown_type`.
+ */
+export const VISITOR_FRAME_SCHEMAS = {
+  ...COMMON_FRAME_SCHEMAS,
+  welcome: visitorWelcome,
+  availability: v.object({ type: v.literal('availability'), status: availability }),
+  invite: v.object({ type: v.literal('invite'), invite }),
   'page.push': v.object({ type: v.literal('page.push'), url }),
   'rating.request': v.object({ type: v.literal('rating.request'), sessionId: id }),
+} as const;
+
+/** Schema of every frame the hub sends an agent, by its `type`. */
+export const AGENT_FRAME_SCHEMAS = {
+  ...COMMON_FRAME_SCHEMAS,
+  welcome: agentWelcome,
   'transfer.offer': v.object({ type: v.literal('transfer.offer'), transfer: transferOffer }),
   'transfer.closed': v.object({
     type: v.literal('transfer.closed'),
@@ -106,15 +118,33 @@ export const SERVER_FRAME_SCHEMAS = {
   'offline.message': v.object({ type: v.literal('offline.message'), offlineMessage }),
 } as const;
 
-/** Schemas of `ack.result` by command, for the commands that return something. */
-export const ACK_RESULT_SCHEMAS = {
-  'chat.request': v.object({ session: sessionInfo }),
+/** Schema of every server frame by its `type`, whichever role receives it (for tools and tests). */
+export const SERVER_FRAME_SCHEMAS = {
+  ...VISITOR_FRAME_SCHEMAS,
+  ...AGENT_FRAME_SCHEMAS,
+  welcome: v.variant('role', [visitorWelcome, agentWelcome]),
+} as const;
+
+// ── `ack.result` by command, for the commands that return something ─────────
+
+const COMMON_ACK_SCHEMAS = {
   'message.send': v.object({ message }),
-  'invite.answer': v.object({ session: v.optional(sessionInfo) }),
   'session.end': v.object({ session: sessionInfo }),
+  'session.history': v.object({ messages: v.array(message) }),
+} as const;
+
+/** Schemas of `ack.result` for the visitor's commands. */
+export const VISITOR_ACK_SCHEMAS = {
+  ...COMMON_ACK_SCHEMAS,
+  'chat.request': v.object({ session: sessionInfo }),
+  'invite.answer': v.object({ session: v.optional(sessionInfo) }),
   'session.rate': v.object({ session: sessionInfo }),
   'offline.leave': v.object({ offlineMessage }),
-  'session.history': v.object({ messages: v.array(message) }),
+} as const;
+
+/** Schemas of `ack.result` for the agent's commands. */
+export const AGENT_ACK_SCHEMAS = {
+  ...COMMON_ACK_SCHEMAS,
   'session.accept': v.object({ session: sessionInfo }),
   'invite.send': v.object({ invite }),
   'transfer.offer': v.object({ transfer: transferOffer }),
@@ -127,3 +157,6 @@ export const ACK_RESULT_SCHEMAS = {
   }),
   'visitor.card': v.object({ visitor: visitorInfo }),
 } as const;
+
+/** Schemas of `ack.result` by command, for every command that returns something. */
+export const ACK_RESULT_SCHEMAS = { ...VISITOR_ACK_SCHEMAS, ...AGENT_ACK_SCHEMAS } as const;

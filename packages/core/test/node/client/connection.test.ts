@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Connection, type ConnectionDelegate } from '../../../src/client/connection.js';
 import { backoffBound } from '../../../src/client/backoff.js';
+import { ANY_ROLE_DECODER } from '../../../src/protocol/decode.js';
 import {
   CLOSE_CODES,
   createFakeClock,
@@ -25,7 +26,8 @@ function setup(options: { hub?: FakeHubOptions; random?: () => number; delegate?
     downs: 0,
   };
   const connection = new Connection(
-    { transport: hub.factory, clock, random: options.random ?? (() => 0.5) },
+    // The fake hub sends frames of both roles to this one connection.
+    { transport: hub.factory, clock, decoder: ANY_ROLE_DECODER, random: options.random ?? (() => 0.5) },
     {
       hello: () => ({ type: 'hello', v: PROTOCOL_VERSION, role: 'agent', token: 'tok' }),
       welcome: () => void log.welcomes++,
@@ -131,6 +133,7 @@ describe('Connection: back-off', () => {
           return factory();
         },
         clock,
+        decoder: ANY_ROLE_DECODER,
         random,
       },
       {

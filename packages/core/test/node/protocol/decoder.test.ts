@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { AGENT_DECODER, VISITOR_DECODER } from '../../../src/protocol/decode.js';
 import {
   decodeAckResult,
+  decodeAgentFrame,
   decodeClientFrame,
   decodeServerFrame,
+  decodeVisitorFrame,
   encodeFrame,
   ERROR_CODES,
   LIMITS,
@@ -13,7 +16,14 @@ import {
   type ErrorCode,
 } from '../../../src/protocol/index.js';
 import { CLIENT_FRAME_SCHEMAS } from '../../../src/protocol/schemas/client.js';
-import { ACK_RESULT_SCHEMAS, SERVER_FRAME_SCHEMAS } from '../../../src/protocol/schemas/server.js';
+import {
+  ACK_RESULT_SCHEMAS,
+  AGENT_ACK_SCHEMAS,
+  AGENT_FRAME_SCHEMAS,
+  SERVER_FRAME_SCHEMAS,
+  VISITOR_ACK_SCHEMAS,
+  VISITOR_FRAME_SCHEMAS,
+} from '../../../src/protocol/schemas/server.js';
 import {
   ACK_RESULT_EXAMPLES,
   ALL_CLIENT_EXAMPLES,
@@ -103,6 +113,30 @@ describe('valid frames', () => {
       assertDecodes(decodeServerFrame(encodeFrame(frame)), frame);
     });
   }
+  it("each role's decoder takes the frames sent to that role and refuses the other role's", () => {
+    const roles = [
+      { role: 'visitor', decode: decodeVisitorFrame, schemas: VISITOR_FRAME_SCHEMAS },
+      { role: 'agent', decode: decodeAgentFrame, schemas: AGENT_FRAME_SCHEMAS },
+    ] as const;
+    for (const { role, decode, schemas } of roles) {
+      for (const frame of ALL_SERVER_EXAMPLES) {
+        const text = encodeFrame(frame);
+        if (frame.type === 'welcome') {
+          if (frame.role === role) assertDecodes(decode(text), frame);
+          else assertFailure(decode(text), ERROR_CODES.badFrame);
+        } else if (Object.hasOwn(schemas, frame.type)) {
+          assertDecodes(decode(text), frame);
+        } else {
+          assertFailure(decode(text), ERROR_CODES.unknownType, refOf(frame));
+        }
+      }
+    }
+    // Every server frame type reaches at least one role.
+    const reached = new Set([...Object.keys(VISITOR_FRAME_SCHEMAS), ...Object.keys(AGENT_FRAME_SCHEMAS)]);
+    assert.deepStrictEqual([...reached].sort(), Object.keys(SERVER_FRAME_SCHEMAS).sort());
+    assertFailure(decodeVisitorFrame(encodeFrame({ type: 'queue', sessions: [] })), ERROR_CODES.unknownType);
+    assertFailure(decodeAgentFrame(encodeFrame({ type: 'page.push', url: 'https://example.com/' })), ERROR_CODES.unknownType);
+  });
   it('decodes at exactly the size limit, padding included', () => {
     const text = encodeFrame({ type: 'typing', sessionId: 'ses_1', draft: 'hi' });
     assert.equal(decodeClientFrame(text.padEnd(LIMITS.frameChars, ' ')).ok, true);
@@ -135,6 +169,26 @@ describe('ack results', () => {
       }
     });
   }
+  it("each role's results are the ones of the commands it sends, with the same schemas", () => {
+    assert.deepStrictEqual(
+      Object.keys(VISITOR_ACK_SCHEMAS).sort(),
+      ['chat.request', 'invite.answer', 'message.send', 'offline.leave', 'session.end', 'session.history', 'session.rate'],
+    );
+    const both = { ...VISITOR_ACK_SCHEMAS, ...AGENT_ACK_SCHEMAS };
+    assert.deepStrictEqual(Object.keys(both).sort(), Object.keys(ACK_RESULT_SCHEMAS).sort());
+    for (const [decoder, schemas] of [
+      [VISITOR_DECODER, VISITOR_ACK_SCHEMAS],
+      [AGENT_DECODER, AGENT_ACK_SCHEMAS],
+    ] as const) {
+      for (const command of Object.keys(schemas) as (keyof typeof schemas)[]) {
+        const example = ACK_RESULT_EXAMPLES[command];
+        assertDecodes(decoder.ackResult(command, JSON.parse(JSON.stringify(example))), example);
+        assertFailure(decoder.ackResult(command, 'ok'), ERROR_CODES.badFrame);
+      }
+      // Commands without a result schema are acked with anything; it is passed on as it is.
+      assertDecodes(decoder.ackResult('presence.set', {}), {});
+    }
+  });
   it('invite.answer may carry no session (a declined invite)', () => {
     assertDecodes(decodeAckResult('invite.answer', {}), {});
   });
