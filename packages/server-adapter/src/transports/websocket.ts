@@ -116,7 +116,7 @@ export function attachWebSocketGateway(options: WebSocketGatewayOptions): WebSoc
         if (!accepting) return refuseUpgrade(socket, 503, 'The server is shutting down.');
         wss.handleUpgrade(req, socket, head, (ws) => {
           socket.off('error', ignore);
-          const transport = new WebSocketTransport(ws, ip, new InboundGuard(target, rateLimits, Date.now()), shared);
+          const transport = new WebSocketTransport(ws, socket, ip, new InboundGuard(target, rateLimits, Date.now()), shared);
           live.add(transport);
           try {
             options.accept(transport, connectionInfo(req, trustProxy));
@@ -164,6 +164,9 @@ interface SocketShared {
 /** One WebSocket as a core `Transport`. */
 class WebSocketTransport extends ServerTransport {
   readonly #ws: WebSocket;
+  /** The TCP socket under the WebSocket, corked while a burst of frames is written. */
+  readonly #tcp: Duplex;
+  #corked = false;
   readonly #shared: SocketShared;
   readonly #ip: string;
   #closing = false;
@@ -172,9 +175,10 @@ class WebSocketTransport extends ServerTransport {
   #resolveClosed: (() => void) | undefined;
   #closed: Promise<void> | undefined;
 
-  constructor(ws: WebSocket, ip: string, guard: InboundGuard, shared: SocketShared) {
+  constructor(ws: WebSocket, tcp: Duplex, ip: string, guard: InboundGuard, shared: SocketShared) {
     super(guard);
     this.#ws = ws;
+    this.#tcp = tcp;
     this.#ip = ip;
     this.#shared = shared;
     ws.on('message', (data: RawData, isBinary: boolean) => this.#onMessage(data, isBinary));
@@ -197,6 +201,13 @@ class WebSocketTransport extends ServerTransport {
 
   send(data: string): void {
     if (this.#closing) return;
+    // Frames sent in one burst (an ack, the message, a session update) leave in one
+    // write: the socket is corked until the current job and its microtasks are done.
+    if (!this.#corked) {
+      this.#corked = true;
+      this.#tcp.cork();
+      process.nextTick(uncork, this);
+    }
     this.#ws.send(data);
     if (this.#ws.bufferedAmount > this.#shared.maxBuffered) {
       this.#shared.slow(this.#ip);
@@ -217,6 +228,12 @@ class WebSocketTransport extends ServerTransport {
     // Like every transport: the closing side learns at once.
     const event = { code, reason };
     queueMicrotask(() => this.finish(event));
+  }
+
+  /** Writes what the burst queued (called once per corked burst). */
+  uncork(): void {
+    this.#corked = false;
+    this.#tcp.uncork();
   }
 
   /** One heartbeat: terminate if the last ping went unanswered, else ping again. */
@@ -250,6 +267,10 @@ class WebSocketTransport extends ServerTransport {
     }
     this.receive(data.toString(), Date.now());
   }
+}
+
+function uncork(transport: WebSocketTransport): void {
+  transport.uncork();
 }
 
 /** Answers an upgrade request with a plain HTTP error and destroys the socket. */

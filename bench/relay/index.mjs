@@ -1,0 +1,142 @@
+// Relay benchmark: a 1:1 chat relay through Parley (the real server with its
+// durable SQLite store), a bare `ws` relay (the floor) and a socket.io relay,
+// side by side on loopback. Each server runs in its own process; this process
+// drives the load.
+//
+// Topology, the same for all three: CONVERSATIONS visitor sockets and AGENTS agent
+// sockets, each agent serving CONVERSATIONS/AGENTS conversations.
+//  1. throughput: every conversation ping-pongs (visitor → agent → visitor …), one
+//     message in flight per conversation; messages/s and one-way latency p50/p99.
+//  2. fixed rate: RATE messages/s in total, visitor → agent, open loop; latency p50/p99.
+//
+// Run: npm run bench -- relay   (or: node --import tsx bench/relay/index.mjs)
+// Environment: BENCH_CONVERSATIONS (1000), BENCH_AGENTS (50), BENCH_SECONDS (8), BENCH_RATE (1000),
+// BENCH_ONLY (comma list of servers/*: bare-ws, socketio, parley), BENCH_PROFILE (a folder for CPU profiles).
+import { performance } from 'node:perf_hooks';
+import { createBareDriver } from './drivers/bare.mjs';
+import { createParleyDriver } from './drivers/parley.mjs';
+import { createSocketIoDriver } from './drivers/socketio.mjs';
+import { startServer } from './spawn.mjs';
+import { createSamples, fmt } from './stats.mjs';
+
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1000);
+const AGENTS = Number(process.env.BENCH_AGENTS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const WARMUP_SECONDS = 2;
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const TEXT = 'Hello! I ordered the blue one last week and it has not arrived yet, can you check?';
+
+const kinds = [
+  { name: 'bare ws', server: 'bare-ws', driver: createBareDriver },
+  { name: 'socket.io', server: 'socketio', driver: createSocketIoDriver },
+  { name: 'Parley', server: 'parley', driver: createParleyDriver },
+].filter((k) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(k.server));
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function run(kind) {
+  const server = await startServer(kind.server, {
+    BENCH_AGENTS: String(AGENTS),
+    BENCH_CAPACITY: String(Math.ceil(CONVERSATIONS / AGENTS)),
+  });
+  // One message id space; the send time of id i is at sentAt[i % size].
+  const size = 1 << 20;
+  const sentAt = new Float64Array(size);
+  let nextId = 0;
+  let mode = 'idle';
+  let received = 0;
+  let samples = createSamples();
+  let measuring = false;
+  let driver;
+  const send = (c, side) => {
+    const id = nextId++;
+    sentAt[id % size] = performance.now();
+    driver.send(c, side, `${id} ${TEXT}`);
+  };
+  const onReceive = (c, side, id) => {
+    if (measuring) {
+      received++;
+      samples.add(performance.now() - sentAt[id % size]);
+    }
+    // Ping-pong: whoever received answers.
+    if (mode === 'pingpong') send(c, side);
+  };
+  const started = performance.now();
+  driver = await kind.driver(server.info, { conversations: CONVERSATIONS, agents: AGENTS, onReceive });
+  const setupSeconds = (performance.now() - started) / 1000;
+
+  // BENCH_PROFILE=<dir>: a CPU profile of the server during the ping-pong phase.
+  if (process.env.BENCH_PROFILE) await server.profileStart();
+  // 1. Throughput.
+  mode = 'pingpong';
+  for (let c = 0; c < CONVERSATIONS; c++) send(c, 'v');
+  await sleep(WARMUP_SECONDS * 1000);
+  measuring = true;
+  const t0 = performance.now();
+  await sleep(SECONDS * 1000);
+  measuring = false;
+  const elapsed = (performance.now() - t0) / 1000;
+  const throughput = { perSecond: received / elapsed, p50: samples.percentile(50), p99: samples.percentile(99) };
+  if (process.env.BENCH_PROFILE) await server.profileStop(`${process.env.BENCH_PROFILE}/${kind.server}.cpuprofile`);
+  mode = 'idle';
+  await sleep(1500);
+
+  // 2. Fixed rate, open loop.
+  received = 0;
+  samples = createSamples();
+  measuring = true;
+  let sent = 0;
+  let c = 0;
+  const start = performance.now();
+  const total = RATE * SECONDS;
+  while (sent < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * RATE));
+    for (; sent < due; sent++) {
+      send(c, 'v');
+      c = (c + 1) % CONVERSATIONS;
+    }
+    await sleep(1);
+  }
+  const drainUntil = performance.now() + 5000;
+  while (received < sent && performance.now() < drainUntil) await sleep(10);
+  measuring = false;
+  const fixed = { sent, received, p50: samples.percentile(50), p99: samples.percentile(99) };
+
+  const memory = await server.memory();
+  driver.close();
+  await server.stop();
+  return { name: kind.name, setupSeconds, throughput, fixed, rssMb: memory.rss / 2 ** 20 };
+}
+
+console.log(
+  `relay: ${CONVERSATIONS} conversations over ${AGENTS} agent sockets, ${SECONDS} s per phase (after ${WARMUP_SECONDS} s warm-up), fixed rate ${RATE} msg/s`,
+);
+const results = [];
+for (const kind of kinds) {
+  process.stdout.write(`  running ${kind.name}… `);
+  const result = await run(kind);
+  results.push(result);
+  console.log(`done (setup ${fmt(result.setupSeconds)} s)`);
+}
+
+const floor = results.find((r) => r.name === 'bare ws');
+console.log('\n| relay | msg/s (ping-pong) | p50 ms | p99 ms | p50 @ fixed rate | p99 @ fixed rate | delivered @ fixed | server RSS MB | msg/s ÷ bare ws | p99 @ fixed ÷ bare ws |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of results) {
+  const ratioThroughput = floor ? r.throughput.perSecond / floor.throughput.perSecond : NaN;
+  const ratioP99 = floor ? r.fixed.p99 / floor.fixed.p99 : NaN;
+  console.log(
+    `| ${r.name} | ${fmt(r.throughput.perSecond, 0)} | ${fmt(r.throughput.p50, 2)} | ${fmt(r.throughput.p99, 2)} | ${fmt(r.fixed.p50, 2)} | ${fmt(r.fixed.p99, 2)} | ${r.fixed.received}/${r.fixed.sent} | ${fmt(r.rssMb, 0)} | ${fmt(ratioThroughput, 2)}× | ${fmt(ratioP99, 2)}× |`,
+  );
+}
+const parley = results.find((r) => r.name === 'Parley');
+const sio = results.find((r) => r.name === 'socket.io');
+if (parley && floor) {
+  const checks = [
+    [`throughput ≥ 0.5× bare ws`, parley.throughput.perSecond >= 0.5 * floor.throughput.perSecond],
+    ...(sio ? [[`throughput > socket.io`, parley.throughput.perSecond > sio.throughput.perSecond]] : []),
+    [`p99 at ${RATE} msg/s ≤ 2× bare ws`, parley.fixed.p99 <= 2 * floor.fixed.p99],
+  ];
+  console.log('\ntargets:');
+  for (const [label, ok] of checks) console.log(`  ${ok ? 'met   ' : 'MISSED'} ${label}`);
+}

@@ -1,0 +1,47 @@
+// What every benchmark server child shares: tell the parent it is ready, answer
+// memory probes (after a full GC), profile on request, and stop when told. Run
+// with --expose-gc.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+
+/** Reports readiness with extra details (port, tokens…) to the parent over IPC. */
+export function ready(details) {
+  process.send({ type: 'ready', ...details });
+}
+
+/** Answers the parent's messages: `measure` (memory after GC) and `stop` (runs `close` then exits). */
+let profiler;
+const post = (method) => new Promise((resolve, reject) => profiler.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+
+export function serve(close) {
+  process.on('message', async (message) => {
+    if (message.type === 'measure') {
+      for (let i = 0; i < 3; i++) {
+        globalThis.gc?.();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const m = process.memoryUsage();
+      process.send({ type: 'memory', rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers });
+    } else if (message.type === 'profile-start') {
+      profiler = new Session();
+      profiler.connect();
+      await post('Profiler.enable');
+      await post('Profiler.start');
+      process.send({ type: 'profiling' });
+    } else if (message.type === 'profile-stop') {
+      const { profile } = await post('Profiler.stop');
+      writeFileSync(message.file, JSON.stringify(profile));
+      profiler.disconnect();
+      process.send({ type: 'profiled', file: message.file });
+    } else if (message.type === 'stop') {
+      const timer = setTimeout(() => process.exit(0), 5_000);
+      try {
+        await close();
+      } finally {
+        clearTimeout(timer);
+        process.exit(0);
+      }
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+}
