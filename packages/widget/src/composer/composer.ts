@@ -137,6 +137,12 @@ export class Composer extends ParleyElement {
     });
   }
 
+  #toggleEmoji(): void {
+    this.emojiOpen = !this.emojiOpen;
+    // Opening moves focus into the palette; Escape brings it back.
+    if (this.emojiOpen) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.composer__emoji button')?.focus());
+  }
+
   #onEmojiKey(event: KeyboardEvent): void {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
@@ -181,7 +187,7 @@ export class Composer extends ParleyElement {
                 aria-label=${l10n.t(this.emojiOpen ? 'composer.emojiClose' : 'composer.emoji')}
                 aria-expanded=${this.emojiOpen ? 'true' : 'false'}
                 ?disabled=${this.disabled}
-                @click=${() => (this.emojiOpen = !this.emojiOpen)}
+                @click=${this.#toggleEmoji}
               >
                 <span aria-hidden="true">☺</span>
               </button>`}
