@@ -42,8 +42,7 @@ async function open(database: string): Promise<ClientStorage> {
   } catch (error) {
     warnOnce(
       BROWSER_WARNINGS.indexedDbUnavailable,
-      `IndexedDB cannot be used (${error instanceof Error ? error.message : String(error)}); ` +
-        'the chat keeps its identity and unsent messages in memory, so a reload starts a new visitor.',
+      `IndexedDB cannot be used (${error instanceof Error ? error.message : String(error)}); keeping everything in memory until a reload.`,
     );
     return createMemoryStorage();
   }

@@ -1,13 +1,9 @@
 /**
- * Dev-mode warnings for soft misuse, each issued once per code, with a stable
- * code meant to have an entry in the docs (`docs/warnings.md`).
- *
- * Dev mode is on unless `process.env.NODE_ENV` is `"production"`. Bundlers that
- * define `process.env.NODE_ENV` turn the check into a constant and drop the
- * warnings from production builds; in a browser without such a define the
- * lookup fails and dev mode stays on.
+ * The clients' dev-mode warnings for soft misuse, each issued once, with a
+ * stable code that has an entry in `docs/warnings.md`. Quiet in production
+ * (see `internal/dev-mode.ts`).
  */
-declare const process: { readonly env: { readonly NODE_ENV?: string } };
+import { issueWarning } from '../internal/dev-mode.js';
 
 export const WARNINGS = {
   /** `trackPageView` got a URL that is not absolute http(s) or is too long; the view was dropped. */
@@ -19,18 +15,4 @@ export const WARNINGS = {
 } as const;
 export type WarningCode = (typeof WARNINGS)[keyof typeof WARNINGS];
 
-const DEV_MODE: boolean = (() => {
-  try {
-    return process.env.NODE_ENV !== 'production';
-  } catch {
-    return true;
-  }
-})();
-
-const issued = new Set<WarningCode>();
-
-export function warnOnce(code: WarningCode, message: string): void {
-  if (!DEV_MODE || issued.has(code)) return;
-  issued.add(code);
-  console.warn(`Parley [${code}]: ${message}`);
-}
+export const warnOnce: (code: WarningCode, message: string) => void = issueWarning;
