@@ -11,13 +11,14 @@
 //
 // Run: npm run bench -- relay   (or: node --import tsx bench/relay/index.mjs)
 // Environment: BENCH_CONVERSATIONS (1000), BENCH_AGENTS (50), BENCH_SECONDS (8), BENCH_RATE (1000),
-// BENCH_ONLY (comma list of servers/*: bare-ws, socketio, parley), BENCH_PROFILE (a folder for CPU profiles).
+// BENCH_ONLY (comma list of servers/*: bare-ws, socketio, parley), BENCH_PROFILE (a folder for CPU profiles),
+// BENCH_DIAGNOSTIC (adds Parley over the in-memory store).
 import { performance } from 'node:perf_hooks';
 import { createBareDriver } from './drivers/bare.mjs';
 import { createParleyDriver } from './drivers/parley.mjs';
 import { createSocketIoDriver } from './drivers/socketio.mjs';
 import { startServer } from './spawn.mjs';
-import { createSamples, fmt } from './stats.mjs';
+import { cpuSeconds, createSamples, fmt } from './stats.mjs';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1000);
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 50);
@@ -30,12 +31,17 @@ const kinds = [
   { name: 'bare ws', server: 'bare-ws', driver: createBareDriver },
   { name: 'socket.io', server: 'socketio', driver: createSocketIoDriver },
   { name: 'Parley', server: 'parley', driver: createParleyDriver },
+  // BENCH_DIAGNOSTIC=1: Parley again over the in-memory store, to show what durability costs.
+  ...(process.env.BENCH_DIAGNOSTIC
+    ? [{ name: 'Parley, memory store (not durable; diagnostic)', server: 'parley', env: { BENCH_STORE: 'memory' }, driver: createParleyDriver }]
+    : []),
 ].filter((k) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(k.server));
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function run(kind) {
   const server = await startServer(kind.server, {
+    ...kind.env,
     BENCH_AGENTS: String(AGENTS),
     BENCH_CAPACITY: String(Math.ceil(CONVERSATIONS / AGENTS)),
   });
@@ -73,10 +79,19 @@ async function run(kind) {
   await sleep(WARMUP_SECONDS * 1000);
   measuring = true;
   const t0 = performance.now();
+  const serverCpu0 = cpuSeconds(server.pid);
+  const loadCpu0 = process.cpuUsage();
   await sleep(SECONDS * 1000);
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
-  const throughput = { perSecond: received / elapsed, p50: samples.percentile(50), p99: samples.percentile(99) };
+  const loadCpu = process.cpuUsage(loadCpu0);
+  const throughput = {
+    perSecond: received / elapsed,
+    p50: samples.percentile(50),
+    p99: samples.percentile(99),
+    serverCpu: (cpuSeconds(server.pid) - serverCpu0) / elapsed,
+    loadCpu: (loadCpu.user + loadCpu.system) / 1e6 / elapsed,
+  };
   if (process.env.BENCH_PROFILE) await server.profileStop(`${process.env.BENCH_PROFILE}/${kind.server}.cpuprofile`);
   mode = 'idle';
   await sleep(1500);
@@ -120,13 +135,15 @@ for (const kind of kinds) {
 }
 
 const floor = results.find((r) => r.name === 'bare ws');
-console.log('\n| relay | msg/s (ping-pong) | p50 ms | p99 ms | p50 @ fixed rate | p99 @ fixed rate | delivered @ fixed | server RSS MB | msg/s ÷ bare ws | p99 @ fixed ÷ bare ws |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log(
+  '\n| relay | msg/s (ping-pong) | p50 ms | p99 ms | server CPU | load CPU | p50 @ fixed rate | p99 @ fixed rate | delivered @ fixed | server RSS MB | msg/s ÷ bare ws | p99 @ fixed ÷ bare ws |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   const ratioThroughput = floor ? r.throughput.perSecond / floor.throughput.perSecond : NaN;
   const ratioP99 = floor ? r.fixed.p99 / floor.fixed.p99 : NaN;
   console.log(
-    `| ${r.name} | ${fmt(r.throughput.perSecond, 0)} | ${fmt(r.throughput.p50, 2)} | ${fmt(r.throughput.p99, 2)} | ${fmt(r.fixed.p50, 2)} | ${fmt(r.fixed.p99, 2)} | ${r.fixed.received}/${r.fixed.sent} | ${fmt(r.rssMb, 0)} | ${fmt(ratioThroughput, 2)}× | ${fmt(ratioP99, 2)}× |`,
+    `| ${r.name} | ${fmt(r.throughput.perSecond, 0)} | ${fmt(r.throughput.p50, 2)} | ${fmt(r.throughput.p99, 2)} | ${fmt(r.throughput.serverCpu * 100, 0)}% | ${fmt(r.throughput.loadCpu * 100, 0)}% | ${fmt(r.fixed.p50, 2)} | ${fmt(r.fixed.p99, 2)} | ${r.fixed.received}/${r.fixed.sent} | ${fmt(r.rssMb, 0)} | ${fmt(ratioThroughput, 2)}× | ${fmt(ratioP99, 2)}× |`,
   );
 }
 const parley = results.find((r) => r.name === 'Parley');

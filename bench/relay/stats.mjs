@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 // Latency samples and their percentiles.
 
 export function createSamples() {
@@ -24,3 +26,14 @@ export function createSamples() {
 }
 
 export const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+/** CPU seconds a process has used so far (Linux /proc), or NaN elsewhere. */
+export function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}

@@ -3,11 +3,12 @@
 // per tick, fsync'd: WAL + synchronous=FULL). One site, `agents` agents of
 // `capacity` chats each; their tokens go to the parent. Limits meant for browsers
 // (frames per connection, connections per IP) are lifted: the load comes from one
-// process on one address.
+// process on one address. BENCH_STORE=memory swaps in the hub's in-memory store (not
+// durable: a diagnostic that shows what the store costs).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultSiteSettings } from '../../../packages/core/src/hub/index.ts';
+import { createMemoryStore, defaultSiteSettings } from '../../../packages/core/src/hub/index.ts';
 import { createParleyServer, silentLogger } from '../../../packages/server-adapter/src/index.ts';
 import { ready, serve } from './child.mjs';
 
@@ -21,6 +22,7 @@ const server = createParleyServer({
   logger: silentLogger,
   rateLimits: { frames: unlimited, refusals: unlimited, connectionsPerMinute: 0 },
   idleTimeoutMs: 10 * 60_000,
+  ...(process.env.BENCH_STORE === 'memory' && { store: createMemoryStore() }),
 });
 const siteId = 'site_bench';
 await server.store.saveSite({
