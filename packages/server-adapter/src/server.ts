@@ -61,6 +61,7 @@ export interface ServerTransportOptions {
   readonly channelTimeoutMs?: number;
 }
 
+/** Options of {@link createParleyServer}; every one has a default. */
 export interface ParleyServerOptions {
   /** Where the SQLite file, the secret, uploads and demo credentials live. Default `./data`. */
   readonly dataDir?: string;
@@ -79,7 +80,9 @@ export interface ParleyServerOptions {
   readonly store?: ServerStore;
   /** Signs tokens (≥ 32 characters). Default: generated on first start and kept in `<dataDir>/secret` (0600). */
   readonly secret?: string;
+  /** Size limits; defaults in {@link ServerLimits}. */
   readonly limits?: Partial<ServerLimits>;
+  /** Per-connection frame limits and per-IP connection limits (`DEFAULT_RATE_LIMITS`). */
   readonly rateLimits?: Partial<TransportRateLimits>;
   /** Origins (or `*` patterns) where agents' consoles may run, besides the server's own origin. */
   readonly allowedConsoleOrigins?: readonly string[];
@@ -93,6 +96,7 @@ export interface ParleyServerOptions {
   readonly serveStatic?: Readonly<Record<string, string>>;
   /** Seed a demo site and two agents when the store has no site. Default false (the CLI turns it on). */
   readonly demo?: boolean | DemoOptions;
+  /** Which transports run, and their timings. */
   readonly transports?: ServerTransportOptions;
   /** Read client IPs and the scheme from `X-Forwarded-For` / `X-Forwarded-Proto`. Only behind a proxy you run. Default false. */
   readonly trustProxy?: boolean;
@@ -104,9 +108,13 @@ export interface ParleyServerOptions {
 
 /** A running (or ready to run) Parley server. */
 export interface ParleyServer {
+  /** The engine; `hub.events` reports sessions, messages and offline messages. */
   readonly hub: Hub;
+  /** The store the hub and the API use. */
   readonly store: ServerStore;
+  /** Issues and checks the server's tokens (signed with the secret). */
   readonly auth: TokenAuth;
+  /** The `node:http` server Parley listens on (its own, or the one passed in). */
   readonly httpServer: HttpServer;
   /**
    * Handles a request if it is Parley's (API, long-poll, static files) and

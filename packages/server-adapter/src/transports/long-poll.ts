@@ -29,15 +29,21 @@ import type { IpLimiter } from './rate-limit.js';
 import { clientIp, connectionInfo, ownOrigin, requestOrigin, type AcceptConnection } from './request-info.js';
 import { parseTarget } from './target.js';
 
+/** What {@link createLongPollGateway} needs. */
 export interface LongPollGatewayOptions {
   /** Default `/parley/poll`. */
   readonly path?: string;
+  /** Receives each new channel as a `Transport`: `(t, info) => hub.connect(t, info)`. */
   readonly accept: AcceptConnection;
+  /** Decides on the Origin before a channel opens. */
   readonly origins: OriginPolicy;
+  /** New channels per IP (shared with WebSocket). */
   readonly ipLimiter: IpLimiter;
   readonly limits: TransportLimits;
   readonly rateLimits: TransportRateLimits;
+  /** Refusals and failures are logged here. */
   readonly logger: Logger;
+  /** Read the client IP and scheme from `X-Forwarded-*`. Default false. */
   readonly trustProxy?: boolean;
   /** How long a poll is held when there is nothing to send. Default 25 000 ms. */
   readonly pollMs?: number;
@@ -47,6 +53,7 @@ export interface LongPollGatewayOptions {
   readonly tombstoneMs?: number;
 }
 
+/** A long-poll request handler and the channels it holds. */
 export interface LongPollGateway {
   /** Handles a request if it is under the long-poll path; resolves false otherwise. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;

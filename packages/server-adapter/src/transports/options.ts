@@ -23,12 +23,14 @@ export interface TransportRateLimits {
   readonly connectionBurst: number;
 }
 
+/** The default {@link TransportLimits}: 256 KiB frames, 1 MiB buffered per connection, 2 MiB long-poll bodies. */
 export const DEFAULT_LIMITS: TransportLimits = {
   frameBytes: 256 * 1024,
   bufferedBytes: 1024 * 1024,
   pollBodyBytes: 2 * 1024 * 1024,
 };
 
+/** The default {@link TransportRateLimits}: 20 frames/s (burst 60), 30 refusals (1/s), 300 new connections per IP and minute (burst 100). */
 export const DEFAULT_RATE_LIMITS: TransportRateLimits = {
   frames: { perSecond: 20, burst: 60 },
   refusals: { perSecond: 1, burst: 30 },

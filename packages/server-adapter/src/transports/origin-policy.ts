@@ -11,6 +11,7 @@ import type { ConnectionTarget } from './target.js';
 /** What the check decided. */
 export type OriginVerdict = 'allowed' | 'forbidden' | 'unknown-site';
 
+/** Decides whether a request's Origin may open a connection for a target. */
 export interface OriginPolicy {
   /**
    * @param origin the request's `Origin` header.
@@ -19,6 +20,7 @@ export interface OriginPolicy {
   check(target: ConnectionTarget, origin: string | undefined, ownOrigin: string): Promise<OriginVerdict>;
 }
 
+/** What {@link createOriginPolicy} needs. */
 export interface OriginPolicyOptions {
   /** A site's allowed origins, or undefined when there is no such site. */
   readonly allowedOrigins: (siteId: string) => Promise<readonly string[] | undefined>;

@@ -27,15 +27,21 @@ import { clientIp, connectionInfo, ownOrigin, requestOrigin, type AcceptConnecti
 import { clipReason, ServerTransport, wireCloseCode } from './server-transport.js';
 import { parseTarget } from './target.js';
 
+/** What {@link attachWebSocketGateway} needs. */
 export interface WebSocketGatewayOptions {
+  /** The HTTP server whose `upgrade` event the gateway listens to. */
   readonly server: HttpServer;
   /** Default `/parley/ws`. */
   readonly path?: string;
+  /** Receives each accepted socket as a `Transport`: `(t, info) => hub.connect(t, info)`. */
   readonly accept: AcceptConnection;
+  /** Decides on the Origin before the handshake. */
   readonly origins: OriginPolicy;
+  /** New connections per IP (shared with long-poll). */
   readonly ipLimiter: IpLimiter;
   readonly limits: TransportLimits;
   readonly rateLimits: TransportRateLimits;
+  /** Refusals, slow consumers and failures are logged here. */
   readonly logger: Logger;
   /** Read the client IP and scheme from `X-Forwarded-*` (behind a reverse proxy). Default false. */
   readonly trustProxy?: boolean;
@@ -50,6 +56,7 @@ export interface WebSocketGatewayOptions {
   readonly refuseOtherPaths?: boolean;
 }
 
+/** A running WebSocket gateway. */
 export interface WebSocketGateway {
   /** Open connections. */
   readonly size: number;
