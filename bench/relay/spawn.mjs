@@ -48,6 +48,11 @@ export function startServer(name, env = {}) {
       child.send({ type: 'profile-stop', file });
       return next();
     },
+    /** Writes a heap snapshot of the server (after a GC) to `file`. */
+    async heapSnapshot(file) {
+      child.send({ type: 'heap-snapshot', file });
+      return next();
+    },
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send({ type: 'stop' });

@@ -3,6 +3,7 @@
 // with --expose-gc.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { writeHeapSnapshot } from 'node:v8';
 
 /** Reports readiness with extra details (port, tokens…) to the parent over IPC. */
 export function ready(details) {
@@ -33,6 +34,9 @@ export function serve(close) {
       writeFileSync(message.file, JSON.stringify(profile));
       profiler.disconnect();
       process.send({ type: 'profiled', file: message.file });
+    } else if (message.type === 'heap-snapshot') {
+      globalThis.gc?.();
+      process.send({ type: 'heap-snapshot', file: writeHeapSnapshot(message.file) });
     } else if (message.type === 'stop') {
       const timer = setTimeout(() => process.exit(0), 5_000);
       try {

@@ -188,16 +188,39 @@ class WebSocketTransport extends ServerTransport {
     this.#tcp = tcp;
     this.#ip = ip;
     this.#shared = shared;
-    ws.on('message', (data: RawData, isBinary: boolean) => this.#onMessage(data, isBinary));
-    ws.on('pong', () => {
-      this.#alive = true;
-    });
-    ws.on('error', (error) => this.emitError(error));
-    ws.on('close', (code: number, reason: Buffer) => {
-      this.#shared.gone(this);
-      this.#resolveClosed?.();
-      this.finish({ code: code === 1005 ? CLOSE_CODES.normal : code, reason: reason.toString() });
-    });
+    // Shared listeners rather than closures per socket: idle connections are most of them.
+    (ws as TappedSocket)[TRANSPORT] = this;
+    ws.on('message', onSocketMessage);
+    ws.on('pong', onSocketPong);
+    ws.on('error', onSocketError);
+    ws.on('close', onSocketClose);
+  }
+
+  /** The socket said something: it is alive; pass text frames on. */
+  handleMessage(data: RawData, isBinary: boolean): void {
+    this.#alive = true;
+    if (this.#closing) return;
+    if (isBinary) {
+      this.send(errorFrame(ERROR_CODES.badFrame, 'Frames are JSON text; binary frames are ignored.'));
+      return;
+    }
+    this.receive(data.toString(), Date.now());
+  }
+
+  /** A pong came back. */
+  handlePong(): void {
+    this.#alive = true;
+  }
+
+  handleError(error: Error): void {
+    this.emitError(error);
+  }
+
+  /** The socket is gone, whoever closed it. */
+  handleClose(code: number, reason: Buffer): void {
+    this.#shared.gone(this);
+    this.#resolveClosed?.();
+    this.finish({ code: code === 1005 ? CLOSE_CODES.normal : code, reason: reason.toString() });
   }
 
   /** Resolves when the socket is gone (made on demand: only shutdown needs it). */
@@ -264,16 +287,26 @@ class WebSocketTransport extends ServerTransport {
     this.#closing = true;
     this.#ws.terminate();
   }
+}
 
-  #onMessage(data: RawData, isBinary: boolean): void {
-    this.#alive = true;
-    if (this.#closing) return;
-    if (isBinary) {
-      this.send(errorFrame(ERROR_CODES.badFrame, 'Frames are JSON text; binary frames are ignored.'));
-      return;
-    }
-    this.receive(data.toString(), Date.now());
-  }
+/** Where a socket keeps its transport, for the shared listeners. */
+const TRANSPORT = Symbol('parley.transport');
+type TappedSocket = WebSocket & { [TRANSPORT]: WebSocketTransport };
+
+function onSocketMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+  (this as TappedSocket)[TRANSPORT].handleMessage(data, isBinary);
+}
+
+function onSocketPong(this: WebSocket): void {
+  (this as TappedSocket)[TRANSPORT].handlePong();
+}
+
+function onSocketError(this: WebSocket, error: Error): void {
+  (this as TappedSocket)[TRANSPORT].handleError(error);
+}
+
+function onSocketClose(this: WebSocket, code: number, reason: Buffer): void {
+  (this as TappedSocket)[TRANSPORT].handleClose(code, reason);
 }
 
 function uncork(transport: WebSocketTransport): void {
