@@ -30,10 +30,12 @@ export interface FallbackTransportOptions {
  * it opens (an error or a close before open: a refused upgrade, a proxy) or
  * does not open within `openTimeoutMs`.
  *
- * WebSocket is taken for blocked only when long-poll then succeeds (a server
- * that is down fails both, and proves nothing about WebSocket); following
- * attempts then use long-poll directly, and try WebSocket again after
- * `retryWebSocketAfterMs`. A WebSocket that opens clears the mark.
+ * WebSocket is taken for blocked when long-poll then succeeds (a server that
+ * is down fails both, and proves nothing about WebSocket), or when a WebSocket
+ * that opened is cut (1006) before a single frame came through (a proxy that
+ * passes the upgrade but not the traffic). Following attempts then use
+ * long-poll directly, and try WebSocket again after `retryWebSocketAfterMs`.
+ * A WebSocket that opens clears the mark.
  */
 export function createFallbackTransport(options: FallbackTransportOptions): TransportFactory {
   const policy: Policy = {
@@ -63,6 +65,8 @@ class FallbackTransport implements Transport {
   readonly #startedOn: FallbackKind;
   #unlisten: () => void = ignore;
   #timer: unknown;
+  /** Whether anything came through since open. */
+  #heard = false;
 
   constructor(policy: Policy) {
     this.#policy = policy;
@@ -124,6 +128,7 @@ class FallbackTransport implements Transport {
       },
       message: (data) => {
         if (this.#state !== 'open' || this.#inner !== inner) return;
+        this.#heard = true;
         for (const l of [...this.#listeners]) l.message?.(data);
       },
       error: (error) => {
@@ -134,6 +139,11 @@ class FallbackTransport implements Transport {
       close: (event) => {
         if (this.#inner !== inner) return;
         if (kind === 'websocket' && this.#state === 'connecting') return this.#fallBack();
+        // Opened, then cut before a single frame came through: a proxy that lets the
+        // upgrade pass but not the traffic. Too late for this attempt; the next ones use long-poll.
+        if (kind === 'websocket' && !this.#heard && event.code === CLOSE_CODES.abnormal) {
+          this.#policy.blockedUntil = Date.now() + this.#policy.retryWebSocketAfterMs;
+        }
         this.#finish(event);
       },
     });

@@ -162,6 +162,18 @@ describe('createFallbackTransport', () => {
     assert.deepEqual(made.map((m) => m.kind), ['websocket', 'longPoll', 'websocket']);
   });
 
+  it('uses long-poll next time when a WebSocket that opened is cut before any frame came through', async () => {
+    const { factory, made } = rig({ websocket: ['open'], longPoll: ['open'] });
+    const w = watch(factory());
+    await w.until(() => w.events.includes('open'));
+    made[0]!.drop(1006, 'cut by a proxy');
+    await w.until(() => w.events.includes('close'));
+    assert.equal(w.close()?.code, 1006);
+    const again = watch(factory());
+    await again.until(() => again.events.includes('open'));
+    assert.deepEqual(made.map((m) => m.kind), ['websocket', 'longPoll']);
+  });
+
   it('passes a close after open through, once, and stays on the WebSocket', async () => {
     const { factory, made } = rig({ websocket: ['open', 'open'], longPoll: [] });
     const w = watch(factory());
