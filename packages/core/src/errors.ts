@@ -1,4 +1,4 @@
-import type { ErrorCode } from './protocol/error-codes.js';
+import { ERROR_CODES, type ErrorCode } from './protocol/error-codes.js';
 
 /**
  * The one error type Parley throws or rejects with. Branch on `code`, which is
@@ -15,3 +15,7 @@ export class ParleyError extends Error {
     super(message);
   }
 }
+
+/** Any rejection as a ParleyError (`internal` for what is not one). */
+export const asParleyError = (error: unknown): ParleyError =>
+  error instanceof ParleyError ? error : new ParleyError(ERROR_CODES.internal, String(error));

@@ -22,7 +22,8 @@ import type {
 import type { AgentWelcomeFrame, ServerFrame, TransferClosedFrame } from '../protocol/server-frames.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { TransportFactory } from '../transport/transport.js';
-import { asParleyError, ClientCore, type CoreEvents, type HistoryQuery } from './client-core.js';
+import { asParleyError } from '../errors.js';
+import { ClientCore, type CoreEvents, type HistoryQuery } from './client-core.js';
 import { createClientEmitter } from './emitter.js';
 import { applyListChange, type ListChange } from './list-change.js';
 import { createMemoryStorage, type ClientStorage } from './storage.js';

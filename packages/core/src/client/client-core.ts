@@ -4,7 +4,7 @@
  * other side's typing. A client owns one and adds its role's state on top.
  */
 import type { Clock } from '../clock.js';
-import { ParleyError } from '../errors.js';
+import { asParleyError, ParleyError } from '../errors.js';
 import { createId } from '../ids.js';
 import type { HelloFrame } from '../protocol/client-frames.js';
 import type { ServerDecoder } from '../protocol/decode.js';
@@ -80,10 +80,6 @@ const CATCH_UP_PAGES = 5;
 const FIRST_PAGE = 50;
 /** The hub resumes at most this many sessions. */
 const RESUME_LIMIT = 100;
-
-/** Any rejection as a ParleyError (`internal` for what is not one). */
-export const asParleyError = (error: unknown): ParleyError =>
-  error instanceof ParleyError ? error : new ParleyError(ERROR_CODES.internal, String(error));
 
 export class ClientCore {
   readonly connection: Connection;
@@ -169,11 +165,6 @@ export class ClientCore {
     for (const throttle of this.#throttles.values()) throttle.dispose();
     this.#throttles.clear();
     this.#typing.dispose();
-  }
-
-  /** Resolves once storage was read (or failed to be). */
-  ready(): Promise<void> {
-    return this.#loading ?? Promise.resolve();
   }
 
   messages(sessionId: string): readonly ChatMessage[] {

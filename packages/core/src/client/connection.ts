@@ -127,10 +127,6 @@ export class Connection {
     return this.#state.name === 'open';
   }
 
-  get timing(): ConnectionTiming {
-    return this.#timing;
-  }
-
   /** Starts connecting; in back-off it retries at once; after `close()` it starts again. */
   connect(): void {
     this.#dispatch({ type: 'connect' });

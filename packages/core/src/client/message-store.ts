@@ -104,13 +104,6 @@ export class SessionMessages {
     return this.#change([], [failed]);
   }
 
-  /** Takes a local (sending or failed) message off the list. */
-  remove(clientId: string): MessagesChange {
-    if (!this.#local.delete(clientId)) return this.#change();
-    this.#list = undefined;
-    return this.#change([], [], [clientId]);
-  }
-
   /** A side has read up to `seq`; the other side's messages up to it become `read`. */
   applyRead(side: Side, seq: number): MessagesChange {
     const before = this.#read[side];
@@ -145,12 +138,8 @@ export class SessionMessages {
     };
   }
 
-  #change(
-    added: readonly ChatMessage[] = EMPTY,
-    updated: readonly ChatMessage[] = EMPTY,
-    removed: readonly string[] = [],
-  ): MessagesChange {
-    return { sessionId: this.sessionId, added, updated, removed };
+  #change(added: readonly ChatMessage[] = EMPTY, updated: readonly ChatMessage[] = EMPTY): MessagesChange {
+    return { sessionId: this.sessionId, added, updated, removed: [] };
   }
 }
 

@@ -6,7 +6,7 @@
  * message, or with a refusal that will not change (`failed`).
  */
 import type { Clock, TimerHandle } from '../clock.js';
-import { ParleyError } from '../errors.js';
+import { asParleyError, type ParleyError } from '../errors.js';
 import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
 import type { Message } from '../protocol/model.js';
 import type { Connection } from './connection.js';
@@ -138,7 +138,7 @@ export class Outbox {
       this.settle(entry.clientId);
       return 'done';
     } catch (error) {
-      const e = error instanceof ParleyError ? error : new ParleyError(ERROR_CODES.internal, String(error));
+      const e = asParleyError(error);
       if (e.code === ERROR_CODES.closed) return 'stop';
       if (TRANSIENT.has(e.code)) return 'again';
       this.settle(entry.clientId);

@@ -13,7 +13,12 @@
  */
 import * as v from 'valibot';
 import type { Attachment, Author, Message } from '../protocol/model.js';
-import { attachments as attachmentsSchema, author as authorSchema, message as messageSchema } from '../protocol/schemas/model.js';
+import {
+  attachments as attachmentsSchema,
+  author as authorSchema,
+  message as messageSchema,
+  nonEmptyId,
+} from '../protocol/schemas/model.js';
 import type { ClientStorage } from './storage.js';
 
 /** Messages kept per session across reloads. */
@@ -30,9 +35,10 @@ export interface OutboxEntry {
   readonly order: number;
 }
 
+/** An entry read back from storage; one the hub would refuse as a `message.send` is dropped. */
 const outboxEntrySchema = v.object({
-  clientId: v.pipe(v.string(), v.minLength(1)),
-  sessionId: v.pipe(v.string(), v.minLength(1)),
+  clientId: nonEmptyId,
+  sessionId: nonEmptyId,
   author: authorSchema,
   text: v.optional(v.string()),
   attachments: v.optional(attachmentsSchema),
@@ -173,11 +179,6 @@ export class ClientPersistence {
     return this.#run(async () => {
       for (const [key] of await this.#storage.entries(this.#prefix)) await this.#storage.delete(key);
     });
-  }
-
-  /** Resolves when every write made so far is done. */
-  settled(): Promise<void> {
-    return this.#queue;
   }
 
   #messageKey(sessionId: string, seq: number): string {

@@ -38,9 +38,8 @@ export class RemoteTyping {
   /** A message from `side` arrived: its typing is over. */
   clear(sessionId: string, side: Side): void {
     const entry = this.#entries.get(sessionId);
-    if (!entry || entry.state.side !== side) return;
-    if (!entry.state.active && !entry.state.draft) return;
-    this.#set({ sessionId, side, active: false, ...(entry.state.draft !== undefined && { draft: '' }) }, false);
+    const next = entry?.state.side === side ? stopped(entry.state) : undefined;
+    if (next) this.#set(next, false);
   }
 
   /** The link was lost: nothing is known any more. */
@@ -48,9 +47,8 @@ export class RemoteTyping {
     for (const [sessionId, entry] of [...this.#entries]) {
       this.#stop(entry.timer);
       this.#entries.delete(sessionId);
-      if (entry.state.active || entry.state.draft) {
-        this.#onChange({ sessionId, side: entry.state.side, active: false, ...(entry.state.draft !== undefined && { draft: '' }) });
-      }
+      const next = stopped(entry.state);
+      if (next) this.#onChange(next);
     }
   }
 
@@ -79,4 +77,10 @@ export class RemoteTyping {
   #stop(timer: TimerHandle | undefined): void {
     if (timer !== undefined) this.#clock.clearTimeout(timer);
   }
+}
+
+/** The state once typing stopped and any draft was cleared; undefined when that is the state already. */
+function stopped(state: TypingState): TypingState | undefined {
+  if (!state.active && !state.draft) return undefined;
+  return { sessionId: state.sessionId, side: state.side, active: false, ...(state.draft !== undefined && { draft: '' }) };
 }

@@ -65,11 +65,6 @@ export class PendingRequests {
     return [...this.#entries.values()].filter((e) => !e.sent).map((e) => e.frame);
   }
 
-  isQueued(ref: string): boolean {
-    const entry = this.#entries.get(ref);
-    return entry !== undefined && !entry.sent;
-  }
-
   markSent(ref: string): void {
     const entry = this.#entries.get(ref);
     if (entry) entry.sent = true;

@@ -8,10 +8,8 @@ import type { Clock, TimerHandle } from '../clock.js';
 export interface DraftThrottle {
   /** A new draft value. */
   push(draft: string): void;
-  /** Forgets any pending value and what was sent last (after a message was sent or the link was lost). */
-  reset(lastSent?: string): void;
-  /** What went out last. */
-  readonly lastSent: string;
+  /** Forgets any pending value and what was sent last (the link was lost). */
+  reset(): void;
   /** Stops the timer for good. */
   dispose(): void;
 }
@@ -60,12 +58,9 @@ export function createDraftThrottle(clock: Clock, intervalMs: number, send: (dra
       pending = draft;
       if (timer === undefined) timer = clock.setTimeout(fire, Math.max(0, wait));
     },
-    reset(sent = '') {
+    reset() {
       cancel();
-      lastSent = sent;
-    },
-    get lastSent() {
-      return lastSent;
+      lastSent = '';
     },
     dispose: cancel,
   };

@@ -7,7 +7,9 @@ import {
   count,
   evaluation,
   id,
+  integer,
   nonEmptyId,
+  nonEmptyText,
   record,
   shortText,
   signedMember,
@@ -41,7 +43,7 @@ export const agentHello = v.object({
   type: v.literal('hello'),
   v: count,
   role: v.literal('agent'),
-  token: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.longText)),
+  token: nonEmptyText(LIMITS.longText),
   resume,
 });
 
@@ -105,7 +107,7 @@ export const sessionRate = v.object({
   type: v.literal('session.rate'),
   ref,
   sessionId: nonEmptyId,
-  score: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+  score: integer(1, 5),
   comment: v.optional(text(LIMITS.longText)),
 });
 
@@ -117,7 +119,7 @@ export const sessionHistory = v.object({
   sessionId: nonEmptyId,
   beforeSeq: v.optional(count),
   afterSeq: v.optional(count),
-  limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(LIMITS.historyPage))),
+  limit: v.optional(integer(1, LIMITS.historyPage)),
 });
 
 export const presenceSet = v.object({ type: v.literal('presence.set'), ref, status: agentStatus });
