@@ -58,8 +58,9 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    // The translator is kept: a detached element may still render (its data changes) and
+    // must not fall back to keys; connecting again asks the (new) provider.
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#provided = undefined;
   }
 }

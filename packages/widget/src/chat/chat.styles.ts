@@ -1,0 +1,62 @@
+import { css } from 'lit';
+
+import { baseStyles } from '../styles/shared.styles.js';
+import { tokenValue } from '../styles/tokens.js';
+
+export const chatStyles = [
+  baseStyles,
+  css`
+    :host {
+      display: contents;
+    }
+    .chat__launcher--floating,
+    .chat__launcher--fixed,
+    .chat__invitation,
+    .chat__window,
+    .chat__loading {
+      position: fixed;
+      z-index: ${tokenValue('z-index')};
+      inset-inline-end: var(--parley-chat-offset, 20px);
+      bottom: var(--parley-chat-offset, 20px);
+    }
+    .chat--bottom-start .chat__launcher--floating,
+    .chat--bottom-start .chat__launcher--fixed,
+    .chat--bottom-start .chat__invitation,
+    .chat--bottom-start .chat__window,
+    .chat--bottom-start .chat__loading {
+      inset-inline-end: auto;
+      inset-inline-start: var(--parley-chat-offset, 20px);
+    }
+    .chat__launcher--fixed {
+      bottom: 0;
+    }
+    .chat__invitation,
+    .chat__loading {
+      bottom: calc(var(--parley-chat-offset, 20px) + 64px);
+    }
+    .chat__window {
+      bottom: calc(var(--parley-chat-offset, 20px) + 64px);
+      width: var(--parley-chat-window-width, 370px);
+      height: min(var(--parley-chat-window-height, 600px), calc(100vh - 110px));
+    }
+    .chat--no-launcher .chat__window {
+      bottom: var(--parley-chat-offset, 20px);
+      height: min(var(--parley-chat-window-height, 600px), calc(100vh - 40px));
+    }
+    .chat__loading {
+      margin: 0;
+      padding: 8px 14px;
+      border-radius: ${tokenValue('radius')};
+      background: ${tokenValue('color-surface')};
+      box-shadow: ${tokenValue('shadow')};
+    }
+    /* Narrow screens: the window takes the whole screen. */
+    @media (max-width: 480px) {
+      .chat .chat__window {
+        inset: 0;
+        width: 100%;
+        height: 100%;
+      }
+    }
+  `,
+];

@@ -1,0 +1,12 @@
+/** Registers `<parley-invitation>`. */
+import { Invitation } from './invitation.js';
+
+Invitation.define('parley-invitation');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'parley-invitation': Invitation;
+  }
+}
+
+export { Invitation };

@@ -1,0 +1,2 @@
+/** The styles of the site's forms, shared by the pre-chat and leave-a-message forms. */
+export { siteFormStyles as offlineFormStyles } from '../forms/site-form.styles.js';
