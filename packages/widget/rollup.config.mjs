@@ -1,3 +1,46 @@
-import { library } from '../../scripts/rollup/library.mjs';
+// Two builds: the library (ES modules file by file, dependencies external, from
+// package.json's `exports`) through the shared factory; and the script-tag
+// bundle, `dist/cdn/parley.js`: minified, every dependency inlined, split in
+// chunks that load when needed (the window and i18next, each locale part, the
+// long-poll fallback, html2canvas).
+import { join } from 'node:path';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
 
-export default [library(import.meta.dirname)];
+import { library } from '../../scripts/rollup/library.mjs';
+import { minifyLiterals } from './scripts/minify-literals.mjs';
+
+const here = import.meta.dirname;
+
+/** The script-tag bundle. Workspace packages are bundled from their TypeScript sources. */
+export function scriptTagBundle({ outDir = join(here, 'dist', 'cdn') } = {}) {
+  return {
+    input: { parley: join(here, 'src', 'embed.ts') },
+    // The entry's code stays in parley.js (no facade re-exporting a shared chunk).
+    preserveEntrySignatures: false,
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'module', 'import'] }),
+      minifyLiterals(),
+      esbuild({
+        target: 'es2022',
+        minify: true,
+        legalComments: 'none',
+        tsconfig: join(here, '..', '..', 'tsconfig.base.json'),
+        define: { 'process.env.NODE_ENV': '"production"' },
+      }),
+    ],
+    output: {
+      dir: outDir,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'parley-[name]-[hash].js',
+      sourcemap: true,
+    },
+    onwarn(warning, warn) {
+      if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.ids?.[0] ?? '')) return;
+      warn(warning);
+    },
+  };
+}
+
+export default [library(here), scriptTagBundle()];

@@ -7,7 +7,7 @@
  */
 import { matchLanguage, pickLanguage, type Language } from '../i18n/languages.js';
 import { createStaticTranslator, overridesFor, type TextOverrides, type Translator } from '../i18n/translator.js';
-import { loadTexts } from '../locales/load.js';
+import { LAUNCHER_TEXTS } from '../locales/load-launcher.js';
 
 /** What the window's chunk offers to build the full translator. */
 export type FullTranslatorFactory = (language: Language, overrides: TextOverrides) => Promise<Translator>;
@@ -24,5 +24,5 @@ export function combinedOverrides(site: TextOverrides | undefined, page: TextOve
 
 export async function buildTranslator(language: Language, overrides: TextOverrides, full?: FullTranslatorFactory): Promise<Translator> {
   if (full) return full(language, overrides);
-  return createStaticTranslator(language, await loadTexts(language, ['launcher']), overrides);
+  return createStaticTranslator(language, (await LAUNCHER_TEXTS[language]()).default, overrides);
 }
