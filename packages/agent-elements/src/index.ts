@@ -1,0 +1,80 @@
+/**
+ * `@parley/agent-elements`: the agents' console as Lit custom elements, for the
+ * whole console (`<parley-console>`) or any part of it in an integrator's own
+ * back office. Each element works on its own with an `AgentClient` from
+ * `@parley/core`.
+ *
+ * Importing this module registers nothing: import `@parley/agent-elements/define`
+ * for every element, or `@parley/agent-elements/<element>/define` for one.
+ * Elements outside `<parley-console>` get their texts from
+ * {@link provideAgentTranslator} on a container.
+ *
+ * ```js
+ * import '@parley/agent-elements/define';
+ * // <parley-console server="https://chat.example.com" site="site_1"></parley-console>
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+// ── elements ─────────────────────────────────────────────────────────────────
+export { VisitorList, type VisitorEventDetail } from './visitor-list/visitor-list.js';
+
+// ── the visitor list's data and columns ──────────────────────────────────────
+export {
+  VisitorRows,
+  DEFAULT_SORT,
+  NO_FILTER,
+  type SortDirection,
+  type VisitorFilter,
+  type VisitorRowsOptions,
+  type VisitorSort,
+} from './visitor-list/visitor-rows.js';
+export { VisitorListController, type VisitorListClient } from './visitor-list/visitor-list-controller.js';
+export {
+  DEFAULT_VISITOR_COLUMNS,
+  VISITOR_COLUMNS,
+  VISITOR_STATUSES,
+  visitorStatus,
+  type ColumnContext,
+  type VisitorColumn,
+  type VisitorStatus,
+} from './visitor-list/columns.js';
+
+// ── logic the elements share, usable on its own ──────────────────────────────
+export { parseShortcut, matchesShortcut, type Shortcut } from './internal/shortcut.js';
+export { TickController } from './controllers/tick-controller.js';
+
+// ── notifications ────────────────────────────────────────────────────────────
+export { AgentNotifier, type AgentNotifierOptions, type Notice, type NotificationOutput, type NotifierClient } from './notifications/agent-notifier.js';
+export { createBrowserOutput, requestDesktopPermission, type BrowserNotificationOutput } from './notifications/browser-output.js';
+export {
+  DEFAULT_NOTIFICATION_PREFS,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_EVENTS,
+  parseNotificationPrefs,
+  withChannel,
+  type NotificationChannel,
+  type NotificationEvent,
+  type NotificationPrefs,
+} from './notifications/notification-prefs.js';
+
+// ── the server's HTTP API, each call replaceable ─────────────────────────────
+export {
+  httpSignIn,
+  signInErrorCode,
+  SIGN_IN_ERRORS,
+  type Credentials,
+  type SignedInAgent,
+  type SignInErrorCode,
+  type SignInFunction,
+  type SignInResult,
+} from './api/sign-in.js';
+export { httpCannedSource, listCannedSource, type CannedItem, type CannedSource } from './api/canned.js';
+export { httpAutoReplies, type AutoReplySettings, type LoadAutoReplies, type SaveAutoReplies } from './api/site-settings.js';
+export { httpUpload, type UploadFunction } from './api/upload.js';
+export { ApiError } from './api/http.js';
+
+// ── texts ────────────────────────────────────────────────────────────────────
+export { agentLanguage, createAgentTranslator, provideAgentTranslator, type AgentTranslatorOptions } from './i18n/agent-translator.js';
+export { loadAgentTexts } from './locales/load.js';
