@@ -8,6 +8,8 @@ import {
   evaluation,
   id,
   integer,
+  longText,
+  messageText,
   nonEmptyId,
   nonEmptyText,
   record,
@@ -32,10 +34,10 @@ export const visitorHello = v.object({
   v: count,
   role: v.literal('visitor'),
   siteId: nonEmptyId,
-  token: v.optional(text(LIMITS.longText)),
+  token: v.optional(longText),
   member: v.optional(signedMember),
   language: v.optional(shortText),
-  userAgent: v.optional(text(LIMITS.longText)),
+  userAgent: v.optional(longText),
   resume,
 });
 
@@ -73,7 +75,7 @@ export const messageSend = v.pipe(
     ref,
     sessionId: nonEmptyId,
     clientId: nonEmptyId,
-    text: v.optional(text(LIMITS.messageText)),
+    text: v.optional(messageText),
     attachments: v.optional(attachments),
   }),
   v.check(
@@ -108,7 +110,7 @@ export const sessionRate = v.object({
   ref,
   sessionId: nonEmptyId,
   score: integer(1, 5),
-  comment: v.optional(text(LIMITS.longText)),
+  comment: v.optional(longText),
 });
 
 export const offlineLeave = v.object({ type: v.literal('offline.leave'), ref, fields: stringRecord });
@@ -132,7 +134,7 @@ export const inviteSend = v.object({
   type: v.literal('invite.send'),
   ref,
   visitorId: nonEmptyId,
-  message: v.optional(text(LIMITS.longText)),
+  message: v.optional(longText),
   proactive: v.boolean(),
 });
 
@@ -145,7 +147,7 @@ export const transferOffer = v.pipe(
     sessionId: nonEmptyId,
     toAgentId: v.optional(nonEmptyId),
     toGroupId: v.optional(nonEmptyId),
-    note: v.optional(text(LIMITS.longText)),
+    note: v.optional(longText),
   }),
   v.check(
     (f) => (f.toAgentId === undefined) !== (f.toGroupId === undefined),

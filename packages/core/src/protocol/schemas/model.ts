@@ -33,6 +33,8 @@ export const nonEmptyId = nonEmptyText(LIMITS.id);
 export const count = integer(0);
 export const time = v.pipe(v.number(), rule<number>(Number.isFinite, 'a finite number'));
 export const shortText = text(LIMITS.shortText);
+export const longText = text(LIMITS.longText);
+export const messageText = text(LIMITS.messageText);
 export const url = text(LIMITS.url);
 
 /** Keys `v.record` would silently drop; a map holding one is refused instead. */
@@ -57,7 +59,7 @@ export const record = <K extends v.GenericSchema<string, string>, V extends v.Ge
   );
 
 export const stringRecord = v.pipe(
-  record(text(LIMITS.shortText), text(LIMITS.longText)),
+  record(shortText, longText),
   v.check((r) => Object.keys(r).length <= LIMITS.formFields, 'too many fields'),
 );
 
@@ -89,20 +91,20 @@ export const message = v.object({
   seq: count,
   author,
   at: time,
-  text: v.optional(text(LIMITS.messageText)),
+  text: v.optional(messageText),
   attachments: v.optional(attachments),
 });
 
 export const rating = v.object({
   score: integer(1, 5),
-  comment: v.optional(text(LIMITS.longText)),
+  comment: v.optional(longText),
 });
 
 export const evaluation = v.object({
   topic: v.optional(shortText),
   level: v.optional(shortText),
   category: v.optional(shortText),
-  notes: v.optional(text(LIMITS.longText)),
+  notes: v.optional(longText),
 });
 
 export const sessionInfo = v.object({
@@ -151,7 +153,7 @@ export const visitorInfo = v.object({
   ip: v.optional(shortText),
   location: v.optional(shortText),
   language: v.optional(shortText),
-  userAgent: v.optional(text(LIMITS.longText)),
+  userAgent: v.optional(longText),
   enteredAt: time,
   leftAt: v.optional(time),
   referrer: v.optional(url),
@@ -163,7 +165,7 @@ export const visitorInfo = v.object({
   sessionState: v.optional(sessionState),
   agentId: v.optional(id),
   waitingSince: v.optional(time),
-  lastMessage: v.optional(v.object({ text: text(LIMITS.messageText), at: time })),
+  lastMessage: v.optional(v.object({ text: messageText, at: time })),
   card: v.optional(stringRecord),
 });
 
@@ -186,7 +188,7 @@ export const invite = v.object({
   visitorId: id,
   agentId: v.optional(id),
   agentName: v.optional(shortText),
-  message: text(LIMITS.longText),
+  message: longText,
   proactive: v.boolean(),
   rule: v.optional(shortText),
   createdAt: time,
@@ -200,7 +202,7 @@ export const transferOffer = v.object({
   fromAgentName: v.optional(shortText),
   toAgentId: id,
   toGroupId: v.optional(id),
-  note: v.optional(text(LIMITS.longText)),
+  note: v.optional(longText),
   expiresAt: time,
   session: sessionInfo,
   history: v.array(message),
@@ -230,11 +232,11 @@ export const visitorSettings = v.object({
   pushOrigins: v.array(url),
   preChatFields: v.array(formField),
   offlineFields: v.array(formField),
-  texts: record(shortText, text(LIMITS.longText)),
+  texts: record(shortText, longText),
   theme: record(shortText, shortText),
 });
 
 export const signedMember = v.object({
-  data: text(LIMITS.longText),
+  data: longText,
   signature: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/i)),
 });

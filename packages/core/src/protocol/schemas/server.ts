@@ -9,6 +9,7 @@ import {
   groupInfo,
   id,
   invite,
+  longText,
   message,
   nonEmptyId,
   offlineMessage,
@@ -28,7 +29,7 @@ const visitorWelcome = v.object({
   v: count,
   role: v.literal('visitor'),
   visitorId: id,
-  token: text(LIMITS.longText),
+  token: longText,
   visitCount: count,
   settings: visitorSettings,
   availability,
@@ -62,7 +63,7 @@ const error = v.object({
   type: v.literal('error'),
   ref: v.optional(nonEmptyId),
   code: v.picklist(Object.values(ERROR_CODES)),
-  message: text(LIMITS.longText),
+  message: longText,
   fatal: v.optional(v.boolean()),
 });
 const pong = v.object({ type: v.literal('pong'), t: time });
