@@ -1,7 +1,9 @@
 // What the widget imports from @parley/core (visitor client, WebSocket transport,
 // browser helpers; never the hub), minified and compressed, against the 12 KB brotli
-// budget. The hub is measured alongside as the baseline the entry-point split saves.
-import { kb, measure, report } from '../support/size.mjs';
+// budget. Alongside: the same with `connectTo` (WebSocket with the long-poll
+// fallback), the agent's imports, and the hub as the baseline the entry-point split
+// saves; then which modules the widget's bytes go to.
+import { breakdown, kb, measure, report } from '../support/size.mjs';
 
 const BUDGET_BROTLI = 12 * 1024;
 
@@ -9,21 +11,38 @@ const widgetImports = `
 export { VisitorClient, createWebSocketTransport } from '@parley/core';
 export { createTrajectoryTracker, createIndexedDbStorage } from '@parley/core/browser';
 `;
+const withConnectTo = `${widgetImports}
+export { connectTo } from '@parley/core';
+`;
 const withHub = `${widgetImports}
 export { createHub, createMemoryStore } from '@parley/core/hub';
 `;
 const agentImports = `export { AgentClient, createWebSocketTransport } from '@parley/core';`;
 
 const client = await measure(widgetImports);
+const connectTo = await measure(withConnectTo);
 const agent = await measure(agentImports);
 const hub = await measure(withHub);
 report('@parley/core size (one minified ES module, dependencies inlined)', [
   ['widget imports (VisitorClient + WS + browser)', client],
+  ['widget imports + connectTo (long-poll)', connectTo],
   ['agent imports (AgentClient + WS)', agent],
   ['baseline: widget imports + hub', hub],
 ]);
+
+const modules = await breakdown(widgetImports);
+const shown = 16;
+console.log('\nwidget imports by module (minified; brotli: what the bundle loses without it)');
+for (const { module, minified, brotli } of modules.slice(0, shown)) {
+  console.log(`${module.padEnd(54)}${kb(minified).padStart(10)}${kb(brotli).padStart(10)}`);
+}
+const rest = modules.slice(shown);
+const sum = (list, key) => list.reduce((total, part) => total + part[key], 0);
+console.log(`${`${rest.length} more`.padEnd(54)}${kb(sum(rest, 'minified')).padStart(10)}${kb(sum(rest, 'brotli')).padStart(10)}`);
+
 const ratio = client.brotli / hub.brotli;
 console.log(`\nwidget imports are ${(ratio * 100).toFixed(0)}% of the same with the hub (${kb(hub.brotli - client.brotli)} brotli saved)`);
 const ok = client.brotli <= BUDGET_BROTLI;
 console.log(`budget: ${kb(client.brotli)} brotli of ${kb(BUDGET_BROTLI)} — ${ok ? 'within' : 'OVER'} budget`);
+console.log(`with connectTo: ${kb(connectTo.brotli)} brotli (${kb(BUDGET_BROTLI - connectTo.brotli)} left)`);
 if (!ok) process.exitCode = 1;

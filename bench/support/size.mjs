@@ -3,11 +3,12 @@
 // resolve to their TypeScript sources, so no build is needed first.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import { transform } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -44,9 +45,9 @@ function tsExtensions() {
   };
 }
 
-/** @returns {Promise<{ raw: number, gzip: number, brotli: number }>} bytes */
-export async function measure(code, { browser = true } = {}) {
-  const bundle = await rollup({
+/** Bundles `code` as a site would ship it: the text of the one minified module, and rollup's modules. */
+async function bundle(code, { browser = true } = {}) {
+  const build = await rollup({
     input: 'entry',
     plugins: [
       { name: 'entry', resolveId: (id) => (id === 'entry' ? id : null), load: (id) => (id === 'entry' ? code : null) },
@@ -57,15 +58,46 @@ export async function measure(code, { browser = true } = {}) {
     ],
     onwarn() {},
   });
-  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
-  await bundle.close();
-  const text = output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('');
-  const bytes = Buffer.from(text);
+  const { output } = await build.generate({ format: 'es', inlineDynamicImports: true });
+  await build.close();
+  const chunks = output.filter((chunk) => chunk.type === 'chunk');
   return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    text: chunks.map((chunk) => chunk.code).join(''),
+    modules: chunks.flatMap((chunk) => Object.entries(chunk.modules)),
   };
+}
+
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** @returns {Promise<{ raw: number, gzip: number, brotli: number }>} bytes */
+export async function measure(code, options) {
+  const bytes = Buffer.from((await bundle(code, options)).text);
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotli(bytes) };
+}
+
+/**
+ * What each module of the bundle of `code` costs: `minified`, its code once
+ * minified (dependencies are minified here too), and `brotli`, how many bytes
+ * the bundle's modules, compressed together, lose without it. Brotli shares
+ * context between modules, so these sum to less than the bundle's size.
+ *
+ * @returns {Promise<{ module: string, minified: number, brotli: number }[]>} largest first
+ */
+export async function breakdown(code, options) {
+  const parts = [];
+  for (const [id, module] of (await bundle(code, options)).modules) {
+    if (!module.code) continue;
+    const { code: minified } = await transform(module.code, { minify: true, loader: 'js' });
+    parts.push({ module: relative(root, id).replace(/^(.*\/)?node_modules\//, ''), code: Buffer.from(minified) });
+  }
+  const all = brotli(Buffer.concat(parts.map((part) => part.code)));
+  return parts
+    .map((part) => ({
+      module: part.module,
+      minified: part.code.length,
+      brotli: all - brotli(Buffer.concat(parts.filter((other) => other !== part).map((other) => other.code))),
+    }))
+    .sort((a, b) => b.brotli - a.brotli);
 }
 
 export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
