@@ -135,13 +135,19 @@ export class ChatController implements ReactiveController {
   async leave(fields: Readonly<Record<string, string>>): Promise<void> {
     const client = this.client;
     if (!client) return;
-    if (await this.#run(() => client.leaveMessage(fields))) this.offlineSent = true;
+    if (await this.#run(() => client.leaveMessage(fields))) {
+      this.offlineSent = true;
+      this.#host.requestUpdate();
+    }
   }
 
   async rate(score: number, comment?: string): Promise<void> {
     const client = this.client;
     if (!client) return;
-    if (await this.#run(() => client.rate(score, comment))) this.ratingRequested = false;
+    if (await this.#run(() => client.rate(score, comment))) {
+      this.ratingRequested = false;
+      this.#host.requestUpdate();
+    }
   }
 
   async end(): Promise<void> {

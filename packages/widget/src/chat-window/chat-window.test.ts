@@ -4,6 +4,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import {
   animationsDone,
   chatFixture,
+  expectAccessible,
   focused,
   inWindow,
   launcherButton,
@@ -49,8 +50,7 @@ describe('<parley-chat-window> (V3)', () => {
     await until(() => inWindow(chat, 'parley-message-list >>> img[part=image]'), 'the image inline');
     await until(() => inWindow(chat, 'parley-message-list >>> [role=status]')?.textContent?.includes('Here it is'), 'the announcement');
     expect(inWindow(chat, '[part=subtitle]')!.textContent).to.contain('You are chatting with Ada');
-    await animationsDone();
-    await expect(chat).to.be.accessible();
+    await expectAccessible(chat);
   });
 
   it('minimises and restores: the conversation and the draft stay, unread messages show on the launcher', async () => {
@@ -69,7 +69,7 @@ describe('<parley-chat-window> (V3)', () => {
     agent.send(agent.sessions[0]!.id, 'Are you still there?');
     await until(() => launcherOf(chat)!.unread === 1, 'one unread message on the launcher');
     expect(launcherButton(chat).textContent).to.contain('1 unread message');
-    await expect(chat).to.be.accessible();
+    await expectAccessible(chat);
 
     await sendKeys({ press: 'Enter' });
     await until(() => chat.open && !windowOf(chat)!.hidden, 'restored');
@@ -89,7 +89,7 @@ describe('<parley-chat-window> (V3)', () => {
       await animationsDone();
       const box = windowOf(chat)!.getBoundingClientRect();
       expect([box.left, box.top, box.width, box.height]).to.deep.equal([0, 0, 375, 667]);
-      await expect(chat).to.be.accessible();
+      await expectAccessible(chat);
     } finally {
       await setViewport({ width: 1024, height: 768 });
     }
@@ -105,8 +105,7 @@ describe('<parley-chat-window> (V3)', () => {
     await until(() => inWindow(chat, 'parley-rating'), 'the rating after the end');
     expect(inWindow(chat, '.window__ended')!.textContent).to.contain('This chat has ended.');
     await until(() => agent.sessions[0]?.state === 'ended' || agent.sessions.length === 0, 'the agent sees it ended');
-    await animationsDone();
-    await expect(chat).to.be.accessible();
+    await expectAccessible(chat);
     inWindow<HTMLButtonElement>(chat, '.window__ended .window__link')!.click();
     await until(() => !inWindow(chat, 'parley-rating'), 'a fresh start');
     expect(inWindow(chat, 'parley-composer')).to.not.equal(null);

@@ -82,6 +82,7 @@ export class ChatWindow extends ParleyElement {
   readonly #chat = new ChatController(this);
   readonly #l10n = new LocalizeController(this);
   #view: WindowView | undefined;
+  #hadFocus = false;
 
   get uploadLimits(): UploadLimits {
     return { maxBytes: this.maxFileSize, accept: this.accept };
@@ -97,6 +98,8 @@ export class ChatWindow extends ParleyElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client')) this.#chat.client = this.client;
+    // Read before the render removes what had focus (a submitted form).
+    this.#hadFocus = this.matches(':focus-within');
   }
 
   protected override updated(): void {
@@ -104,7 +107,7 @@ export class ChatWindow extends ParleyElement {
     const moved = this.#view !== undefined && view !== this.#view;
     this.#view = view;
     // When the view changes under the visitor's focus, focus follows to the new view.
-    if (moved && this.matches(':focus-within')) void this.updateComplete.then(() => this.focusFirst());
+    if (moved && this.#hadFocus) void this.updateComplete.then(() => this.focusFirst());
   }
 
   #onKeyDown(event: KeyboardEvent): void {

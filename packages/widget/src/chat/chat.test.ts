@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 
-import { animationsDone, chatFixture, focused, inWindow, launcherButton, launcherOf, until, windowOf } from '../../test/browser/support/chat-fixture.js';
+import { chatFixture, expectAccessible, focused, inWindow, launcherButton, launcherOf, until, windowOf } from '../../test/browser/support/chat-fixture.js';
 import { startInPageHub, type InPageHub } from '../../test/browser/support/in-page-hub.js';
 
 describe('<parley-chat>', () => {
@@ -24,7 +24,7 @@ describe('<parley-chat>', () => {
     await agent.setPresence('busy');
     await until(() => launcher.availability === 'busy', 'busy when Ada is busy');
     expect(launcherButton(chat).textContent).to.contain('All agents are busy');
-    await expect(chat).to.be.accessible();
+    await expectAccessible(chat);
   });
 
   it('opens by keyboard, moves focus into the window, and Escape gives focus back to the launcher', async () => {
@@ -36,8 +36,7 @@ describe('<parley-chat>', () => {
     await until(() => windowOf(chat) && !windowOf(chat)!.hidden, 'the window to open');
     await until(() => focused()?.tagName === 'TEXTAREA' || focused()?.tagName === 'INPUT', 'focus in the window');
     expect(launcherButton(chat).getAttribute('aria-expanded')).to.equal('true');
-    await animationsDone();
-    await expect(chat).to.be.accessible();
+    await expectAccessible(chat);
     await sendKeys({ press: 'Escape' });
     await until(() => !chat.open, 'the window to close');
     await until(() => focused() === launcherButton(chat), 'focus back on the launcher');

@@ -78,5 +78,18 @@ export const until = (check: () => unknown, what: string, timeout = 4000) => wai
 
 /** Waits for running animations (the window's opening) to end, so axe sees what the visitor sees. */
 export async function animationsDone(): Promise<void> {
-  await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+  await Promise.all(allAnimations(document).map((animation) => animation.finished.catch(() => undefined)));
+}
+
+function allAnimations(root: Document | ShadowRoot): Animation[] {
+  const found = [...root.getAnimations()];
+  for (const element of root.querySelectorAll('*')) if (element.shadowRoot) found.push(...allAnimations(element.shadowRoot));
+  return found;
+}
+
+/** Axe on the element once its animations have ended (the window's opening fades in). */
+export async function expectAccessible(element: Element): Promise<void> {
+  await animationsDone();
+  const { expect } = await import('@open-wc/testing');
+  await expect(element).to.be.accessible();
 }
