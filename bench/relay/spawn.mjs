@@ -8,27 +8,27 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 /** Forks servers/<name>.mjs; resolves once it is ready, with its details and a way to probe and stop it. */
 export function startServer(name, env = {}) {
   const child = fork(`${here}servers/${name}.mjs`, [], {
-    execArgv: [
-      '--conditions=source',
-      '--import',
-      'tsx',
-      '--expose-gc',
-    ],
+    execArgv: ['--conditions=source', '--import', 'tsx', '--expose-gc'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const replies = [];
   const waiters = [];
+  let exited;
   child.on('message', (message) => {
     const waiter = waiters.shift();
-    if (waiter) waiter(message);
+    if (waiter) waiter.resolve(message);
     else replies.push(message);
+  });
+  child.once('exit', (code, signal) => {
+    exited = new Error(`the ${name} server exited (${signal ?? code})`);
+    for (const waiter of waiters.splice(0)) waiter.reject(exited);
   });
   const next = () =>
     new Promise((resolve, reject) => {
       if (replies.length > 0) return resolve(replies.shift());
-      waiters.push(resolve);
-      child.once('exit', (code) => reject(new Error(`${name} server exited (${code})`)));
+      if (exited) return reject(exited);
+      waiters.push({ resolve, reject });
     });
   return next().then((info) => ({
     info,
@@ -54,10 +54,11 @@ export function startServer(name, env = {}) {
       return next();
     },
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
+      if (exited) return;
+      const gone = new Promise((resolve) => child.once('exit', resolve));
       child.send({ type: 'stop' });
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
+      await gone;
       clearTimeout(timer);
     },
   }));
