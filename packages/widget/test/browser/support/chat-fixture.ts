@@ -19,6 +19,8 @@ export interface ChatFixtureOptions {
   readonly launcher?: string;
   readonly uploadFile?: Uploader;
   readonly attributes?: Readonly<Record<string, string>>;
+  /** Report page views (off by default, so tests that do not look at trajectory stay quiet). */
+  readonly tracking?: boolean;
 }
 
 /** An uploader that keeps files in the page (`blob:` URLs), as a server-less setup would. */
@@ -40,7 +42,7 @@ export async function chatFixture(hub: InPageHub, options: ChatFixtureOptions = 
     language=${options.language ?? 'en'}
     launcher=${options.launcher ?? 'floating'}
     preload="open"
-    no-tracking
+    ?no-tracking=${!options.tracking}
     .transport=${hub.transport}
     .storage=${options.storage ?? createMemoryStorage()}
     .uploadFile=${options.uploadFile ?? memoryUploader()}
