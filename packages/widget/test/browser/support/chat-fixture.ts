@@ -76,7 +76,15 @@ export function focused(): Element | null {
   return active;
 }
 
-export const until = (check: () => unknown, what: string, timeout = 4000) => waitUntil(() => Boolean(check()), what, { timeout });
+/** Waits until `check()` (which may be async) is truthy, polling every 20 ms; fails with `what` after `timeout` ms. */
+export async function until(check: () => unknown, what: string, timeout = 4000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() - started > timeout) throw new Error(`Timeout: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 /** Waits for running animations (the window's opening) to end, so axe sees what the visitor sees. */
 export async function animationsDone(): Promise<void> {
