@@ -330,6 +330,8 @@ export class ParleyChat extends ParleyElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // Attributes set after connecting (the script-tag boot fills them in on a page's own element).
+    if (!this.#client && this.isConnected && (changed.has('site') || changed.has('server') || changed.has('transport'))) this.#start();
     if (changed.has('theme') && changed.get('theme') !== undefined) this.#applyTheme();
     if (this.open !== this.#shownOpen) {
       this.#shownOpen = this.open;
