@@ -18,7 +18,21 @@
  */
 
 // ── elements ─────────────────────────────────────────────────────────────────
+export { AgentConsole, type ConsoleView } from './console/console.js';
+export { SignIn } from './sign-in/sign-in.js';
+export { PresenceSwitch, type PresenceDetail } from './presence-switch/presence-switch.js';
 export { VisitorList, type VisitorEventDetail } from './visitor-list/visitor-list.js';
+export { Queue, type SessionIdDetail } from './queue/queue.js';
+export { ConversationList, type ConversationDetail } from './conversation-list/conversation-list.js';
+export { Conversation } from './conversation/conversation.js';
+export { CannedPicker } from './canned-picker/canned-picker.js';
+export { ReachOut, type InviteRequestDetail, type PagePushDetail } from './reach-out/reach-out.js';
+export { TransferForm, type TransferCloseDetail, type TransferOutcome, type TransferRequestDetail } from './transfer-form/transfer-form.js';
+export { TransferOffers, type TransferAnswerDetail } from './transfer-offers/transfer-offers.js';
+export { EvaluationForm } from './evaluation-form/evaluation-form.js';
+export { VisitorContext } from './visitor-context/visitor-context.js';
+export { AutoReplies } from './auto-replies/auto-replies.js';
+export { NotificationSettings } from './notification-settings/notification-settings.js';
 
 // ── the visitor list's data and columns ──────────────────────────────────────
 export {
@@ -42,8 +56,13 @@ export {
 } from './visitor-list/columns.js';
 
 // ── logic the elements share, usable on its own ──────────────────────────────
+export { conversationCounters, type ConversationCounters } from './queue/counters.js';
+export { nextConversation } from './conversation-list/next-conversation.js';
+export { isAvailable, secondsLeft, transferChoices, type AgentChoice, type GroupChoice, type TransferChoices } from './transfer-form/transfer-choices.js';
 export { parseShortcut, matchesShortcut, type Shortcut } from './internal/shortcut.js';
 export { TickController } from './controllers/tick-controller.js';
+export { markConversationRead, ReadSignalController } from './controllers/read-signal.js';
+export { IdleController, type IdleOptions } from './controllers/idle-controller.js';
 
 // ── notifications ────────────────────────────────────────────────────────────
 export { AgentNotifier, type AgentNotifierOptions, type Notice, type NotificationOutput, type NotifierClient } from './notifications/agent-notifier.js';
@@ -74,6 +93,7 @@ export { httpCannedSource, listCannedSource, type CannedItem, type CannedSource 
 export { httpAutoReplies, type AutoReplySettings, type LoadAutoReplies, type SaveAutoReplies } from './api/site-settings.js';
 export { httpUpload, type UploadFunction } from './api/upload.js';
 export { ApiError } from './api/http.js';
+export { serverServices, serverTransport, type ConsoleServices, type ServicesFactory, type TransportFor } from './console/console-services.js';
 
 // ── texts ────────────────────────────────────────────────────────────────────
 export { agentLanguage, createAgentTranslator, provideAgentTranslator, type AgentTranslatorOptions } from './i18n/agent-translator.js';

@@ -1,0 +1,12 @@
+/** Registers `<parley-queue>`. */
+import { Queue } from './queue.js';
+
+Queue.define('parley-queue');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'parley-queue': Queue;
+  }
+}
+
+export { Queue };
