@@ -24,6 +24,7 @@ import { chatWindowStyles } from './chat-window.styles.js';
  * It is a non-modal dialog: the page stays usable; Escape or the minimise
  * button ask to close it.
  *
+ * @tagname parley-chat-window
  * @summary The chat window: forms, queue, messages, composer, files, screenshot, rating.
  *
  * @event parley-window-close-request - The visitor asks to minimise the window (button or Escape). Cancelable; `<parley-chat>` closes it.

@@ -111,6 +111,20 @@ describe('<parley-chat>: page push, trajectory and the site settings', () => {
     expect(chat.shadowRoot!.querySelector('[part=base]')!.getAttribute('lang')).to.equal('ja');
   });
 
+  it("V17: identifies a signed-in member with the site's signature; a forged one stays unverified", async () => {
+    hub = await startInPageHub();
+    const ada = await hub.agent('agt_ada');
+    await ada.watchVisitors(true);
+    const chat = await chatFixture(hub);
+    const visitorId = chat.client!.visitorId!;
+    chat.identify(await hub.signMember({ id: 'u_42', name: 'Grace Hopper' }));
+    await until(() => ada.visitors.get(visitorId)?.member?.verified === true, 'the verified member at the agent');
+    expect(ada.visitors.get(visitorId)!.member!.name).to.equal('Grace Hopper');
+    chat.identify({ data: JSON.stringify({ id: 'u_1', name: 'Admin' }), signature: '00'.repeat(32) });
+    await until(() => ada.visitors.get(chat.client!.visitorId!)?.member?.id === 'u_1', 'the forged claim');
+    expect(ada.visitors.get(chat.client!.visitorId!)!.member!.verified).to.equal(false);
+  });
+
   it('settings changed on the hub apply at the next connection without touching the embed', async () => {
     hub = await startInPageHub();
     await hub.agent('agt_ada');

@@ -45,6 +45,7 @@ const CLIENT_EVENTS = ['status', 'settings', 'availability', 'session', 'invite'
  * <parley-chat server="https://chat.example.com" site="site_1"></parley-chat>
  * ```
  *
+ * @tagname parley-chat
  * @summary The complete visitor chat: launcher, invitations, window and forms.
  *
  * @event parley-window-open-request - About to open (from the launcher, an invitation or `show()`). Cancelable.

@@ -15,6 +15,7 @@ export type FileSource = 'picker' | 'drop' | 'paste';
  * files by picker, drag-and-drop or paste. It only reports: the chat (or the
  * agent's conversation) sends, uploads and shows errors.
  *
+ * @tagname parley-composer
  * @summary The message box: text, emoji, files by picker, drop and paste.
  *
  * @slot notice - Above the text area (e.g. "agents can see what you type", upload progress).

@@ -11,6 +11,7 @@ import { invitationStyles } from './invitation.styles.js';
  * launcher without taking focus or blocking the page; announced politely to
  * screen readers.
  *
+ * @tagname parley-invitation
  * @summary An agent's (or an auto-invite rule's) invitation to chat, with reply and decline.
  *
  * @event parley-invite-accept - The visitor replies to `detail.inviteId`.

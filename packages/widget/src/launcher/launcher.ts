@@ -17,6 +17,7 @@ const chatIcon = svg`<path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2
  * online, busy (a short wait) or offline, when it becomes "Leave a message".
  * It only asks: whoever owns the window (`<parley-chat>`) opens or closes it.
  *
+ * @tagname parley-launcher
  * @summary The chat's launcher: floating, fixed or a text link, with live availability and unread count.
  *
  * @event parley-window-open-request - The visitor asks to open the chat. Cancelable: when prevented, nothing opens.

@@ -19,6 +19,7 @@ const STICKY_PX = 48;
  * inline; the visitor's (or agents') own messages carry their delivery state.
  * New messages from the other side are announced to screen readers.
  *
+ * @tagname parley-message-list
  * @summary The messages of one conversation, with delivery states, links, images and a live region.
  *
  * @slot empty - Shown when there is no message (default: a short text).

@@ -6,6 +6,7 @@ import { offlineFormStyles } from './offline-form.styles.js';
  * "Leave a message", or a chat request found no agent), with the site's
  * fields (settings `offlineFields`).
  *
+ * @tagname parley-offline-form
  * @summary The site's leave-a-message form, for when no agent can chat.
  *
  * @event parley-offline-submit - Valid answers, by field name (`detail.fields`), trimmed, empty ones left out.

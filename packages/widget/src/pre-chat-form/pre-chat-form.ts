@@ -7,6 +7,7 @@ import { preChatFormStyles } from './pre-chat-form.styles.js';
  * options name a group routes the chat to that group (the hub reads it from
  * the answers).
  *
+ * @tagname parley-pre-chat-form
  * @summary The site's pre-chat form, validated as the hub validates it.
  *
  * @event parley-prechat-submit - Valid answers, by field name (`detail.fields`), trimmed, empty ones left out.

@@ -9,6 +9,7 @@ import { queueStatusStyles } from './queue-status.styles.js';
  * The visitor's place in the queue while waiting for an agent, announced
  * politely as it changes.
  *
+ * @tagname parley-queue-status
  * @summary "You are number 3 in the queue", live.
  *
  * @csspart base - The status line.

@@ -11,6 +11,7 @@ const SCORES = [1, 2, 3, 4, 5] as const;
  * The satisfaction rating: a score from 1 to 5 (radio buttons, so arrow keys
  * move between them) and an optional comment; a thank-you once sent.
  *
+ * @tagname parley-rating
  * @summary Rate the chat: a score of 1 to 5 and a comment.
  *
  * @event parley-rating-submit - The visitor rates: `detail.score` (1–5) and `detail.comment` (absent when empty).
