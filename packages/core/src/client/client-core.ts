@@ -74,12 +74,8 @@ export interface HistoryQuery {
   readonly limit?: number;
 }
 
-/** Pages fetched at most to catch up with a session after a welcome. */
-const CATCH_UP_PAGES = 5;
 /** Messages fetched for a session this client holds nothing of. */
 const FIRST_PAGE = 50;
-/** The hub resumes at most this many sessions. */
-const RESUME_LIMIT = 100;
 
 export class ClientCore {
   readonly connection: Connection;
@@ -99,7 +95,8 @@ export class ClientCore {
   /** Resume `seq` per session read from storage. */
   readonly #storedSeq = new Map<string, number>();
   /** Sessions named in the last hello's `resume`. */
-  #resumed = new Set<string>();
+  /** The `seq` each session was resumed from in the last hello. */
+  #resumed = new Map<string, number>();
   #loading: Promise<void> | undefined;
   #wanted = false;
   #order = 0;
@@ -293,10 +290,14 @@ export class ClientCore {
         if (info.lastSeq > 0) await this.loadHistory(info.id, { beforeSeq: info.lastSeq + 1, limit: FIRST_PAGE });
         return;
       }
-      if (this.#resumed.has(info.id)) return;
-      for (let page = 0; page < CATCH_UP_PAGES && info.lastSeq > session.maxSeq; page++) {
-        const got = await this.loadHistory(info.id, { afterSeq: session.maxSeq, limit: LIMITS.historyPage });
-        if (got.length < LIMITS.historyPage) break;
+      // A resumed session's missed messages are replayed after the welcome, up to
+      // LIMITS.resumeMessages; page in whatever lies beyond, up to the hub's lastSeq.
+      const resumedAt = this.#resumed.get(info.id);
+      let after = resumedAt === undefined ? session.maxSeq : resumedAt + LIMITS.resumeMessages;
+      while (info.lastSeq > after) {
+        const last = (await this.loadHistory(info.id, { afterSeq: after, limit: LIMITS.historyPage })).at(-1)?.seq;
+        if (last === undefined || last <= after) break;
+        after = last;
       }
     } catch (error) {
       const e = asParleyError(error);
@@ -351,8 +352,8 @@ export class ClientCore {
       const max = this.store.session(sessionId).maxSeq;
       if (max > (seqs.get(sessionId) ?? 0)) seqs.set(sessionId, max);
     }
-    const top = [...seqs].filter(([, seq]) => seq > 0).sort((a, b) => b[1] - a[1]).slice(0, RESUME_LIMIT);
-    this.#resumed = new Set(top.map(([sessionId]) => sessionId));
+    const top = [...seqs].filter(([, seq]) => seq > 0).sort((a, b) => b[1] - a[1]).slice(0, LIMITS.resumeSessions);
+    this.#resumed = new Map(top);
     return this.#owner.hello(top.length > 0 ? Object.fromEntries(top) : undefined);
   }
 

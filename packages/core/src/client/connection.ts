@@ -8,7 +8,8 @@
  *              lost      ▼  │           fatal error            after ping
  *                       waiting ◀─────────────┴─────────────────────┘
  *
- *  any ──close()──▶ closed        auth_failed / protocol_version (error or 4001/4002) ──▶ closed
+ *  any ──close()──▶ closed        auth_failed / protocol_version (error or 4001/4002),
+ *                                 a fatal not_found / forbidden (unknown site, refused origin) ──▶ closed
  * ```
  *
  * - `connecting`: a transport was made; waiting for it to open. `handshaking`:
@@ -80,9 +81,14 @@ export interface ConnectionOptions {
 }
 
 
-/** Hello rejections that a retry with the same hello cannot fix. */
-function isTerminal(code: ErrorCode): boolean {
-  return code === ERROR_CODES.authFailed || code === ERROR_CODES.protocolVersion;
+/**
+ * Hello rejections that a retry with the same hello cannot fix: bad credentials,
+ * another protocol version, and — when the hub closes over them — an unknown
+ * site or a refused origin.
+ */
+function isTerminal(frame: ErrorFrame): boolean {
+  if (frame.code === ERROR_CODES.authFailed || frame.code === ERROR_CODES.protocolVersion) return true;
+  return frame.fatal === true && (frame.code === ERROR_CODES.notFound || frame.code === ERROR_CODES.forbidden);
 }
 
 export class Connection {
@@ -324,7 +330,7 @@ export class Connection {
   /** An error frame that answers no command: about the connection itself. */
   #hubError(frame: ErrorFrame): void {
     const error = new ParleyError(frame.code, frame.message);
-    if (isTerminal(frame.code)) return this.#reject(error);
+    if (isTerminal(frame)) return this.#reject(error);
     this.#delegate.error(error);
     if (frame.fatal) {
       if (frame.code === ERROR_CODES.rateLimited) this.#attempt = Math.max(this.#attempt, RATE_LIMITED_ATTEMPT);

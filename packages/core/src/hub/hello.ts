@@ -41,9 +41,6 @@ export interface GreetedConn extends Conn {
   become(actor: Actor, state: SiteState): void;
 }
 
-/** Most missed messages sent per session on resume; the client pages back with `session.history` for more. */
-export const RESUME_LIMIT = 1000;
-
 const originOf = (text: string) => {
   try {
     return new URL(text).origin;
@@ -185,7 +182,7 @@ async function resume(
         : record.agentId === actor.agentId ||
           roleCan(state.agents.get(actor.agentId)?.role ?? 'agent', PERMISSIONS.supervise);
     if (!visible) continue;
-    const missed = await core.store.listMessages(sessionId, { afterSeq: lastSeq, limit: RESUME_LIMIT });
+    const missed = await core.store.listMessages(sessionId, { afterSeq: lastSeq, limit: LIMITS.resumeMessages });
     for (const message of missed) conn.send({ type: 'message', message });
   }
 }

@@ -36,7 +36,7 @@ export interface InviteRule {
 export interface SiteSettings extends VisitorSettings {
   /** `service`: fewest concurrent chats first; `sales`: fewest chats today first (S3). */
   readonly routing: 'service' | 'sales';
-  /** Origins allowed to embed the widget (checked by the server); empty allows any. */
+  /** Origins allowed to embed the widget, checked by the server before the handshake and by the hub at `hello`; empty allows any. */
   readonly allowedOrigins: readonly string[];
   /** Sent by the system when an agent takes the chat (A9). */
   readonly welcomeMessage?: string;

@@ -15,7 +15,11 @@ export const ERROR_CODES = {
   unauthenticated: 'unauthenticated',
   /** The token, password or signature did not verify. */
   authFailed: 'auth_failed',
-  /** The actor may not do this (another visitor's session, another site, a role without the permission). */
+  /**
+   * The actor may not do this: an object of its own site it has no right to (another
+   * agent's chat, a role without the permission), or a refused origin at `hello`.
+   * Another visitor's or another site's objects answer `not_found` instead.
+   */
   forbidden: 'forbidden',
   /** The site, session, visitor, agent, invite or transfer does not exist (or not for this actor). */
   notFound: 'not_found',

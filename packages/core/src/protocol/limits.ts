@@ -14,6 +14,10 @@ export const LIMITS = {
   longText: 4_000,
   formFields: 50,
   attachments: 10,
+  /** Most sessions one `hello` may ask to resume. */
+  resumeSessions: 100,
+  /** Most missed messages the hub replays per resumed session after `welcome`; clients page in the rest. */
+  resumeMessages: 1_000,
   /** Most messages one `session.history` answer holds. */
   historyPage: 200,
 } as const;

@@ -171,7 +171,7 @@ export interface GroupInfo {
 export interface Invite {
   readonly id: string;
   readonly visitorId: string;
-  /** Absent for automatic invites. */
+  /** The inviting agent; absent for automatic invites, except proactive ones, which an agent takes. */
   readonly agentId?: string;
   readonly agentName?: string;
   readonly message: string;

@@ -25,7 +25,7 @@ const ref = nonEmptyId;
 const resume = v.optional(
   v.pipe(
     record(id, count),
-    v.check((r) => Object.keys(r).length <= 100, 'too many sessions to resume'),
+    v.check((r) => Object.keys(r).length <= LIMITS.resumeSessions, 'too many sessions to resume'),
   ),
 );
 

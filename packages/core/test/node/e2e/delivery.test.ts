@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { createMemoryStorage } from '../../../src/index.js';
 import { createWorld } from './support/world.js';
 
 const MESSAGES = 1_000;
@@ -65,5 +66,39 @@ test('1,000 messages with random disconnects and re-sends arrive exactly once an
     assert.deepEqual(order.filter((t) => texts.includes(t!)), texts, `${who}'s own order is kept (seed ${seed})`);
   }
   assert.ok(drops >= 10, `links really dropped (${drops})`);
+  await world.close();
+});
+
+test('a visitor away while 1,500 messages arrive gets every one of them back after a reload', async () => {
+  const world = await createWorld();
+  const ada = await world.agent('agt_ada');
+  const storage = createMemoryStorage();
+  const visitor = await world.visitor({ storage });
+  const sessionId = (await visitor.requestChat({ name: 'Ann' })).id;
+  await world.until(() => visitor.messages().length === 1, 'welcome message shown');
+  visitor.close();
+
+  const missed = 1_500; // more than the hub replays on resume (LIMITS.resumeMessages)
+  for (let i = 0; i < missed; i++) ada.send(sessionId, `a-${i}`);
+  await world.until(() => ada.messages(sessionId).filter((m) => m.delivery !== 'sending').length === missed + 1, 'all stored');
+
+  const reloaded = await world.visitor({ storage });
+  await world.until(() => reloaded.messages(sessionId).at(-1)?.text === `a-${missed - 1}`, 'caught up to the newest');
+  await world.until(() => reloaded.messages(sessionId).length >= missed + 1, 'nothing missing in between', 30_000);
+  const seqs = reloaded.messages(sessionId).map((m) => m.seq);
+  assert.deepEqual(seqs, Array.from({ length: missed + 1 }, (_, k) => k + 1), 'every seq once, in order, no gap');
+  await world.close();
+});
+
+test('a client refused for good (unknown site) stops instead of retrying forever', async () => {
+  const world = await createWorld();
+  const errors: string[] = [];
+  const lost = await world.visitor({ siteId: 'site_nope' });
+  lost.on('error', (e) => errors.push(e.code));
+  await world.until(() => lost.status === 'closed', 'closed');
+  const linksBefore = world.links.length;
+  await world.tick(10 * 60_000);
+  assert.equal(world.links.length, linksBefore, 'no reconnect attempt');
+  assert.equal(lost.status, 'closed');
   await world.close();
 });
