@@ -1,0 +1,85 @@
+// What a visitor downloads from the script-tag widget (packages/widget/dist/cdn),
+// built exactly as shipped (the package's rollup config: minified, split in
+// chunks), measured file by file in gzip and brotli, and summed:
+//
+// - before interaction: parley.js and the launcher texts of the visitor's
+//   language: Lit, the core client (WebSocket transport, trajectory,
+//   IndexedDB), launcher, presence, invitations. Budget 20 KB brotli.
+// - complete: the above, the window chunk (i18next, window, forms, message
+//   list, composer, uploads), and the rest of that language's texts. Budget
+//   40 KB brotli. Not counted: html2canvas (only when a screenshot is taken),
+//   the long-poll fallback (only where WebSocket is blocked), other languages.
+//
+// Reference rows (measure(): one minified bundle each) show where the bytes go.
+// Usage: `npm run bench -- widget-size`; exits 1 when over budget, as bench/core-size does.
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+
+import { scriptTagBundle } from '../../packages/widget/rollup.config.mjs';
+import { kb, measure, report } from '../support/size.mjs';
+
+const BEFORE_BUDGET = 20 * 1024;
+const COMPLETE_BUDGET = 40 * 1024;
+const LANGUAGE = process.env.PARLEY_BENCH_LANGUAGE ?? 'en';
+
+const sizeOf = (code) => {
+  const bytes = Buffer.from(code);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+const sum = (sizes) => sizes.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+const config = scriptTagBundle({ outDir: join(import.meta.dirname, '.bench-out') });
+const bundle = await rollup({ ...config, onwarn() {} });
+const { output } = await bundle.generate(config.output);
+await bundle.close();
+const chunks = output.filter((file) => file.type === 'chunk');
+const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+
+/** A chunk and every chunk it imports statically, as the browser fetches them. */
+function withImports(chunk, seen = new Set()) {
+  if (seen.has(chunk.fileName)) return seen;
+  seen.add(chunk.fileName);
+  for (const name of chunk.imports) withImports(byName.get(name), seen);
+  return seen;
+}
+const holding = (pattern) => chunks.find((chunk) => Object.keys(chunk.modules).some((id) => pattern.test(id.replaceAll('\\', '/'))));
+const locale = (part) => holding(new RegExp(`/locales/${LANGUAGE}/${part}\\.ts$`));
+
+const entry = byName.get('parley.js');
+const windowChunk = holding(/chat-window\/window-chunk\.ts$/);
+const before = new Set([...withImports(entry), ...withImports(locale('launcher'))]);
+const complete = new Set([...before, ...withImports(windowChunk), ...withImports(locale('messages')), ...withImports(locale('window'))]);
+const files = (names) => [...names].map((name) => sizeOf(byName.get(name).code));
+
+const html2canvas = holding(/node_modules\/html2canvas\//);
+const longPoll = holding(/chat\/long-poll\.ts$/);
+
+report(`@parley/widget script-tag bundle, language "${LANGUAGE}" (files compressed one by one, summed)`, [
+  [`before interaction (${before.size} files)`, sum(files(before))],
+  [`complete (${complete.size} files)`, sum(files(complete))],
+  ['  of which the window chunk (+ i18next)', sizeOf(windowChunk.code)],
+  ['not counted: html2canvas (on screenshot)', sizeOf(html2canvas.code)],
+  ['not counted: long-poll (WebSocket blocked)', sizeOf(longPoll.code)],
+]);
+
+report('reference: single minified bundles (bench/support/size.mjs measure)', [
+  ['Lit', await measure(`export { LitElement, html, css, svg, nothing } from 'lit';`)],
+  ['i18next', await measure(`export { default } from 'i18next';`)],
+  [
+    'core as the first chunk uses it',
+    await measure(`export { VisitorClient, createWebSocketTransport, createFallbackTransport } from '@parley/core';
+export { createTrajectoryTracker, createIndexedDbStorage, watchConnectivity, readVisitorEnvironment, resolvePushedUrl } from '@parley/core/browser';`),
+  ],
+]);
+
+const beforeBrotli = sum(files(before)).brotli;
+const completeBrotli = sum(files(complete)).brotli;
+const verdict = (size, budget) => `${kb(size)} brotli of ${kb(budget)} — ${size <= budget ? 'within' : 'OVER'} budget`;
+console.log(`\nbefore interaction: ${verdict(beforeBrotli, BEFORE_BUDGET)}`);
+console.log(`complete:           ${verdict(completeBrotli, COMPLETE_BUDGET)}`);
+if (beforeBrotli > BEFORE_BUDGET || completeBrotli > COMPLETE_BUDGET) process.exitCode = 1;
