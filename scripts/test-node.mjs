@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Runs every node test of every package (packages/*/test/node/**/*.test.ts) with
-// node's test runner through tsx. Node 20 expands no globs, so we find the files here.
+// Runs every node test with node's test runner through tsx: each package's
+// (packages/*/test/node/**/*.test.ts), each example's (examples/*/test/node/**),
+// and the cross-package ones at the root (test/node/**). Node 20 expands no
+// globs, so we find the files here.
 // Workspace packages resolve to their TypeScript sources (the "source" export
 // condition), so tests need no build. Extra arguments go to node (e.g. --test-name-pattern=transfer).
 import { spawnSync } from 'node:child_process';
@@ -16,9 +18,12 @@ function find(dir, out = []) {
   return out;
 }
 
-const files = readdirSync('packages')
-  .map((pkg) => join('packages', pkg, 'test', 'node'))
-  .filter((dir) => { try { return statSync(dir).isDirectory(); } catch { return false; } })
+const isDir = (dir) => { try { return statSync(dir).isDirectory(); } catch { return false; } };
+const files = [
+  ...['packages', 'examples'].filter(isDir).flatMap((parent) => readdirSync(parent).map((name) => join(parent, name, 'test', 'node'))),
+  join('test', 'node'),
+]
+  .filter(isDir)
   .flatMap((dir) => find(dir))
   .sort();
 const filter = process.env.TEST_FILES;
