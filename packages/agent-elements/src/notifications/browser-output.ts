@@ -58,7 +58,7 @@ export function createBrowserOutput(win: Window = window): BrowserNotificationOu
     sound(event) {
       try {
         audio ??= new AudioContext();
-        if (audio.state === 'suspended') void audio.resume();
+        if (audio.state === 'suspended') audio.resume().catch(() => undefined);
         const start = audio.currentTime;
         TONES[event].forEach((frequency, i) => {
           const oscillator = audio!.createOscillator();
@@ -99,7 +99,7 @@ export function createBrowserOutput(win: Window = window): BrowserNotificationOu
       stopFlash();
       win.removeEventListener('focus', onLook);
       doc.removeEventListener('visibilitychange', onLook);
-      void audio?.close();
+      audio?.close().catch(() => undefined);
     },
   };
   return output;

@@ -101,9 +101,10 @@ export class VisitorContext extends ParleyElement {
     return out;
   }
 
-  #editCard(index: number, row: CardRow | undefined): void {
+  /** Changes one field of the card (`undefined` removes it). */
+  #editCard(index: number, patch: Partial<CardRow> | undefined): void {
     const next = [...this.card];
-    if (row) next[index] = row;
+    if (patch) next[index] = { ...next[index]!, ...patch };
     else next.splice(index, 1);
     this.card = next;
     this.saved = false;
@@ -185,9 +186,9 @@ export class VisitorContext extends ParleyElement {
         ${this.card.map(
           (row, i) => html`<div class="card__row">
             <input aria-label=${t('context.cardKey', { n: i + 1 })} maxlength="256" ?readonly=${!mayEdit} .value=${row.key}
-              @input=${(e: Event) => this.#editCard(i, { ...row, key: (e.target as HTMLInputElement).value })} />
+              @input=${(e: Event) => this.#editCard(i, { key: (e.target as HTMLInputElement).value })} />
             <input aria-label=${t('context.cardValue', { n: i + 1 })} maxlength="4000" ?readonly=${!mayEdit} .value=${row.value}
-              @input=${(e: Event) => this.#editCard(i, { ...row, value: (e.target as HTMLInputElement).value })} />
+              @input=${(e: Event) => this.#editCard(i, { value: (e.target as HTMLInputElement).value })} />
             ${mayEdit ? html`<button class="button" type="button" aria-label=${t('context.cardRemove', { n: i + 1 })} @click=${() => this.#editCard(i, undefined)}>✕</button>` : nothing}
           </div>`,
         )}
