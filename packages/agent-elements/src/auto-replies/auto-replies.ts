@@ -35,6 +35,7 @@ function draftOf(settings: AutoReplySettings): Draft {
  * loads and saves through the `load` and `save` functions it is given (the
  * server's `GET`/`PATCH /api/site` by default in the console).
  *
+ * @tagname parley-auto-replies
  * @summary The welcome message and the automatic reply after N seconds, at most K times.
  *
  * @event parley-auto-replies-save - The settings were saved. `detail: { settings }`.

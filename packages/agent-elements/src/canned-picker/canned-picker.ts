@@ -12,6 +12,7 @@ import { cannedPickerStyles } from './canned-picker.styles.js';
  * console), a newer search cancels the older. ↑ ↓ choose, Enter picks,
  * Escape closes.
  *
+ * @tagname parley-canned-picker
  * @summary Search canned replies, links and files as you type; pick one.
  *
  * @event parley-canned-pick - An item was picked. `detail: { item }`.

@@ -54,6 +54,7 @@ const REMEMBER_KEY = 'parley-console-session';
  * Alt+A accept the oldest waiting chat (`accept-shortcut`), Alt+1 / 2 / 3 the
  * chats, visitors and settings views.
  *
+ * @tagname parley-console
  * @summary The whole agent console: sign-in, presence, queue, chats, visitors, transfers, settings, notifications.
  *
  * @event parley-agent-sign-in - An agent signed in. `detail: { token, agent }`.

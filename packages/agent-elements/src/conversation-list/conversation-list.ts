@@ -17,6 +17,7 @@ export interface ConversationDetail {
  * goes to the next chat, preferring one with unread messages. Ended chats stay
  * until closed (after their evaluation).
  *
+ * @tagname parley-conversation-list
  * @summary The agent's chats with unread marks; Alt+Z goes to the next.
  *
  * @event parley-conversation-select - A chat was chosen (click, or the shortcut). `detail: { sessionId }`.

@@ -29,6 +29,7 @@ type Tool = 'canned' | 'transfer' | 'evaluate' | 'push';
  * Keyboard: Enter sends; Alt+Enter (`send-next-shortcut`) sends and goes to
  * the next chat; in the canned search ↑ ↓ Enter Escape.
  *
+ * @tagname parley-conversation
  * @summary A chat: messages, typing preview, composer with canned replies, files, screenshot; transfer, evaluate, end.
  *
  * @event parley-conversation-next - "Send and next": go to the next chat. `detail: { sessionId }` (the one just answered).

@@ -13,6 +13,7 @@ type Field = (typeof FIELDS)[number];
  * during the chat or after it. Level and category are menus when the site
  * gives their options, free text otherwise.
  *
+ * @tagname parley-evaluation-form
  * @summary Evaluate a chat: topic, level, category, notes.
  *
  * @event parley-evaluation-save - The evaluation was recorded. `detail: { session }`.

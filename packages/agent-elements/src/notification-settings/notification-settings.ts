@@ -23,6 +23,7 @@ const currentPermission = (): Permission => (typeof Notification === 'undefined'
  * notification and a flashing tab title, each on or off. Desktop
  * notifications need the browser's permission, asked from here.
  *
+ * @tagname parley-notification-settings
  * @summary Sound, desktop notification and title flash, chosen per event.
  *
  * @event parley-notification-prefs-change - The agent changed a choice. `detail: { prefs }`.

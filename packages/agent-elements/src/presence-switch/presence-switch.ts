@@ -19,6 +19,7 @@ const INVISIBLE = 'presence.invisible';
  * After `idle-seconds` without keyboard or pointer activity an online or busy
  * agent is set away, and back to what they were on their return.
  *
+ * @tagname parley-presence-switch
  * @summary The agent's presence, with automatic away when idle.
  *
  * @event parley-presence-request - Before the presence changes; cancelable: `preventDefault()` keeps it. `detail: { status, automatic }`.

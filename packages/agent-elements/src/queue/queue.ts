@@ -19,6 +19,7 @@ export interface SessionIdDetail {
  * counters: unread messages in their chats, and ended chats waiting for their
  * evaluation.
  *
+ * @tagname parley-queue
  * @summary Waiting chats with wait times, accept, and unread / to-evaluate counters.
  *
  * @event parley-session-accept-request - Before a chat is accepted; cancelable. `detail: { sessionId }`.

@@ -25,6 +25,7 @@ type InviteOutcome = 'accepted' | 'declined' | 'expired';
  * browser goes to a URL on one of the site's allowed origins). The invite's
  * outcome is shown when the visitor answers or it lapses.
  *
+ * @tagname parley-reach-out
  * @summary Invite, proactive chat and page push for one visitor.
  *
  * @event parley-invite-request - Before an invitation or proactive chat goes out; cancelable. `detail: { visitorId, proactive, message }`.

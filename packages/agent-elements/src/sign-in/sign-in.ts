@@ -13,6 +13,7 @@ import { signInStyles } from './sign-in.styles.js';
  * The sign-in call is the `signIn` property: the console passes one for its
  * server (`POST /api/login`), an in-page demo one against its in-page hub.
  *
+ * @tagname parley-sign-in
  * @summary The sign-in form: site, agent, password, one-time code.
  *
  * @event parley-agent-sign-in - Signed in. `detail: { token, agent }`.

@@ -31,6 +31,7 @@ export interface TransferCloseDetail {
  * declined or timed out (the chat then stays with the sender). When nobody
  * else can take the chat, the form says so and offers nothing.
  *
+ * @tagname parley-transfer-form
  * @summary Transfer a chat: choose an agent or group (availability shown), then see the outcome.
  *
  * @event parley-transfer-request - Before the offer goes out; cancelable. `detail: { sessionId, target, note }`.

@@ -25,6 +25,7 @@ function asChatMessage(message: Message): ChatMessage {
  * chat, their note, the whole conversation so far, and a countdown to accept
  * or decline before the offer lapses (the chat then goes back to the sender).
  *
+ * @tagname parley-transfer-offers
  * @summary Chats offered to the agent: history, countdown, accept or decline.
  *
  * @event parley-transfer-answer - The agent answered an offer. `detail: { transferId, accept, session }`.

@@ -17,6 +17,7 @@ type CardRow = { readonly key: string; readonly value: string };
  * (every page of this visit with its dwell time), the customer card agents keep
  * about them (editable by agents who may), and all their earlier chats.
  *
+ * @tagname parley-visitor-context
  * @summary A visitor's trajectory timeline, editable customer card and earlier chats.
  *
  * @event parley-card-save - The customer card was saved. `detail: { visitor }`.

@@ -45,6 +45,7 @@ export interface VisitorEventDetail {
  * Keyboard: Tab into the grid; ↑ ↓ Page Up/Down Home End move the selection;
  * Enter opens the selected visitor.
  *
+ * @tagname parley-visitor-list
  * @summary Everyone on the site now, live: sortable, filterable, virtualised.
  *
  * @event parley-visitor-select - A visitor was selected (click or arrow keys). `detail: { visitorId }`.
