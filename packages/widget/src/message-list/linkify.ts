@@ -3,6 +3,10 @@
  * without any text ever being parsed as HTML. Only `http:` and `https:` links
  * are made (a bare `www.` gets `https://`); anything else stays text.
  */
+import { safeHref } from '../internal/safe-url.js';
+
+export { safeHref, safeResourceUrl } from '../internal/safe-url.js';
+
 export type TextSegment = { readonly text: string; readonly href?: undefined } | { readonly text: string; readonly href: string };
 
 const CANDIDATE = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+/gi;
@@ -21,24 +25,4 @@ export function linkify(text: string): TextSegment[] {
   }
   if (last < text.length) segments.push({ text: text.slice(last) });
   return segments;
-}
-
-/** The URL if it is absolute `http:` or `https:`. */
-export function safeHref(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A URL an attachment may be shown or fetched from: `http:`, `https:` or a local `blob:`. */
-export function safeResourceUrl(url: string): string | undefined {
-  try {
-    const parsed = new URL(url, document.baseURI);
-    return ['http:', 'https:', 'blob:'].includes(parsed.protocol) ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
