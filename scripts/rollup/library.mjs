@@ -1,5 +1,5 @@
 // The one rollup factory every package's config calls. It reads the package's
-// `exports` map, so an entry point is declared once (in package.json): each
+// `exports` map and `bin`, so an entry point is declared once (in package.json): each
 // `./dist/x.js` is built from `./src/x.ts` as ES modules, file by file
 // (preserveModules keeps them tree-shakeable), with dependencies external.
 // Types come from `tsc -b` (emitDeclarationOnly) into the same `dist/`.
@@ -10,12 +10,14 @@ import esbuild from 'rollup-plugin-esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The `src/*.ts` entry of every `exports` target of a package. */
+/** The `src/*.ts` entry of every `exports` and `bin` target of a package. */
 export function entriesOf(packageDir) {
   const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
-  const targets = Object.values(pkg.exports ?? {})
-    .map((target) => (typeof target === 'string' ? target : target.default ?? target.import))
-    .filter((target) => target?.endsWith('.js') && target.startsWith('./dist/'));
+  const bins = typeof pkg.bin === 'string' ? [pkg.bin] : Object.values(pkg.bin ?? {});
+  const targets = [
+    ...Object.values(pkg.exports ?? {}).map((target) => (typeof target === 'string' ? target : target.default ?? target.import)),
+    ...bins.map((target) => (target.startsWith('./') ? target : `./${target}`)),
+  ].filter((target) => target?.endsWith('.js') && target.startsWith('./dist/'));
   return Object.fromEntries(
     targets.map((target) => {
       const name = target.slice('./dist/'.length, -'.js'.length);
