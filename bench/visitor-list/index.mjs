@@ -122,6 +122,7 @@ async function bursts(page, maxFrames = Infinity) {
     mean: frames.reduce((a, b) => a + b, 0) / frames.length,
     over: frames.filter((f) => f > TARGET_MS).length,
     long: longFrames.length,
+    longest: longFrames.length ? Math.max(...longFrames) : 0,
   });
   return { paced: stats(paced), batch: stats(batch), separate: stats(burstAll) };
 }
@@ -175,9 +176,18 @@ for (const size of SIZES) {
     ['batch', '1,000 updates in one change (one hub batch)'],
   ]) {
     const v = vBursts[key];
-    const verdict = size <= 10_000 ? check(`${n} burst: ${label}`, v.max) : '';
-    const naiveText = nBursts ? `; naive: longest ${nBursts[key].max.toFixed(1)} ms, mean ${nBursts[key].mean.toFixed(1)} ms, ${nBursts[key].over} over 50 ms (longest ${ratio(nBursts[key].max, v.max)})` : '';
-    console.log(`burst — ${label}:\n  parley: ${v.frames} frames, longest ${v.max.toFixed(1)} ms ${verdict}, mean ${v.mean.toFixed(1)} ms, ${v.over} over 50 ms, ${v.long} long animation frames${naiveText}`);
+    // A frame over 50 ms is a long animation frame: Chromium times the frame's main-thread work
+    // (script, style, layout, paint). Gaps between requestAnimationFrame callbacks are printed too;
+    // on a loaded machine they also count time the OS gave other processes.
+    const verdict = size <= 10_000 ? check(`${n} burst: ${label}`, v.longest) : '';
+    const naive = nBursts?.[key];
+    const naiveText = naive
+      ? `\n  naive:  ${naive.long} long frames, longest ${naive.longest.toFixed(1)} ms; rAF gaps longest ${naive.max.toFixed(1)} ms, mean ${naive.mean.toFixed(1)} ms (longest gap ${ratio(naive.max, v.max)} parley's)`
+      : '';
+    console.log(
+      `burst — ${label}:\n  parley: ${v.long} long frames (≥ 50 ms of main-thread work)${v.long ? `, longest ${v.longest.toFixed(1)} ms` : ''} ${verdict}; ` +
+        `rAF gaps over ${v.frames} frames: longest ${v.max.toFixed(1)} ms, mean ${v.mean.toFixed(1)} ms, ${v.over} over 50 ms${naiveText}`,
+    );
   }
   console.log('');
 }
@@ -189,7 +199,7 @@ rmSync(out, { recursive: true, force: true });
 const failed = verdicts.filter((v) => !v.ok);
 console.log(
   failed.length === 0
-    ? `target met: every operation and every burst frame under ${TARGET_MS} ms at 10,000 visitors`
+    ? `target met: every operation under ${TARGET_MS} ms and no long animation frame during the bursts at 10,000 visitors`
     : `target MISSED (${TARGET_MS} ms) at: ${failed.map((f) => `${f.label} ${f.value.toFixed(1)} ms`).join('; ')}`,
 );
 if (failed.length > 0) process.exitCode = 1;

@@ -18,7 +18,8 @@
  */
 
 // ── elements ─────────────────────────────────────────────────────────────────
-export { AgentConsole, type ConsoleView } from './console/console.js';
+export { AgentConsole } from './console/console.js';
+export type { ConsoleView } from './console/console-views.js';
 export { SignIn } from './sign-in/sign-in.js';
 export { PresenceSwitch, type PresenceDetail } from './presence-switch/presence-switch.js';
 export { VisitorList, type VisitorEventDetail } from './visitor-list/visitor-list.js';

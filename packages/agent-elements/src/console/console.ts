@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { AgentEvents, ClientStorage, SessionInfo } from '@parley/core';
+import type { AgentEvents, ClientStorage } from '@parley/core';
 import {
   ClientController,
   createStaticTranslator,
@@ -32,9 +32,10 @@ import { VisitorContext } from '../visitor-context/visitor-context.js';
 import { VisitorList } from '../visitor-list/visitor-list.js';
 import { serverServices, serverTransport, type ServicesFactory, type TransportFor } from './console-services.js';
 import { ConsoleSession } from './console-session.js';
+import { renderView, type ConsoleView } from './console-views.js';
+import { readStorage, writeStorage } from './console-storage.js';
 import { consoleStyles } from './console.styles.js';
 
-export type ConsoleView = 'chats' | 'visitors' | 'settings';
 
 const PREFS_KEY = 'parley-console-notifications';
 const REMEMBER_KEY = 'parley-console-session';
@@ -295,7 +296,23 @@ export class AgentConsole extends ParleyElement {
         ></parley-sign-in>
       </div>`;
     }
-    return html`<div part="base" class="console">${this.#renderHeader(session)} ${this.#renderView(session)}</div>`;
+    return html`<div part="base" class="console">${this.#renderHeader(session)}
+      ${renderView({
+        view: this.view,
+        client: session.client,
+        services: session.services,
+        selectedSession: this.selectedSession,
+        selectedVisitor: this.selectedVisitor,
+        shortcut: this.shortcut,
+        prefs: this.prefs,
+        t: (key) => this.#l10n.t(key),
+        selectSession: (id) => (this.selectedSession = id),
+        selectVisitor: (id) => (this.selectedVisitor = id),
+        openSession: (id) => this.openSession(id),
+        openVisitor: (id) => this.#openVisitor(id),
+        nextConversation: () => this.conversationList?.selectNext(),
+        onPrefs: (prefs) => this.#onPrefs(prefs),
+      })}</div>`;
   }
 
   #renderHeader(session: ConsoleSession): TemplateResult {
@@ -319,91 +336,11 @@ export class AgentConsole extends ParleyElement {
     </header>`;
   }
 
-  #renderView(session: ConsoleSession): TemplateResult {
-    const client = session.client;
-    const services = session.services;
-    switch (this.view) {
-      case 'chats': {
-        const selected: SessionInfo | undefined = this.selectedSession === undefined ? undefined : client.sessionById(this.selectedSession);
-        return html`<div class="console__body console__body--chats">
-          <div part="sidebar" class="console__column">
-            <parley-transfer-offers .client=${client} @parley-transfer-answer=${(e: CustomEvent<{ accept: boolean; session: SessionInfo }>) =>
-              e.detail.accept && this.openSession(e.detail.session.id)}></parley-transfer-offers>
-            <parley-queue .client=${client} @parley-session-accept=${(e: CustomEvent<{ session: SessionInfo }>) => this.openSession(e.detail.session.id)}></parley-queue>
-            <parley-conversation-list
-              .client=${client}
-              .selected=${this.selectedSession}
-              shortcut=${this.shortcut}
-              @parley-conversation-select=${(e: CustomEvent<{ sessionId: string }>) => (this.selectedSession = e.detail.sessionId)}
-              @parley-conversation-close=${() => (this.selectedSession = undefined)}
-            ></parley-conversation-list>
-          </div>
-          <main part="main" class="console__column console__main">
-            <parley-conversation
-              .client=${client}
-              session-id=${this.selectedSession ?? ''}
-              .cannedSource=${services.canned}
-              .upload=${services.upload}
-              .capture=${services.capture}
-              @parley-conversation-next=${() => this.conversationList?.selectNext()}
-            ></parley-conversation>
-          </main>
-          <aside part="context" class="console__column" aria-label=${this.#l10n.t('console.context')}>
-            <parley-visitor-context .client=${client} visitor-id=${selected?.visitorId ?? ''}></parley-visitor-context>
-          </aside>
-        </div>`;
-      }
-      case 'visitors':
-        return html`<div class="console__body console__body--visitors">
-          <main part="main" class="console__column console__main">
-            <parley-visitor-list
-              .client=${client}
-              .selected=${this.selectedVisitor}
-              @parley-visitor-select=${(e: CustomEvent<{ visitorId: string }>) => (this.selectedVisitor = e.detail.visitorId)}
-              @parley-visitor-open=${(e: CustomEvent<{ visitorId: string }>) => this.#openVisitor(e.detail.visitorId)}
-            ></parley-visitor-list>
-          </main>
-          <aside part="context" class="console__column" aria-label=${this.#l10n.t('console.context')}>
-            <parley-reach-out .client=${client} visitor-id=${this.selectedVisitor ?? ''}></parley-reach-out>
-            <parley-visitor-context .client=${client} visitor-id=${this.selectedVisitor ?? ''}></parley-visitor-context>
-          </aside>
-        </div>`;
-      case 'settings':
-        return html`<div class="console__body console__body--settings">
-          <parley-notification-settings
-            class="console__column"
-            .prefs=${this.prefs}
-            @parley-notification-prefs-change=${(e: CustomEvent<{ prefs: NotificationPrefs }>) => this.#onPrefs(e.detail.prefs)}
-          ></parley-notification-settings>
-          ${client.permissions.includes('site.manage')
-            ? html`<parley-auto-replies class="console__column" .client=${client} .load=${services.loadAutoReplies} .save=${services.saveAutoReplies}></parley-auto-replies>`
-            : nothing}
-        </div>`;
-    }
-  }
-
   /** A visitor opened in the list: their chat with this agent if there is one. */
   #openVisitor(visitorId: string): void {
     this.selectedVisitor = visitorId;
     const sessionId = this.session?.client.visitors.get(visitorId)?.sessionId;
     if (sessionId !== undefined && this.session?.client.sessionById(sessionId)) this.openSession(sessionId);
-  }
-}
-
-function readStorage(storage: () => Storage, key: string): string | null {
-  try {
-    return storage().getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function writeStorage(storage: () => Storage, key: string, value: string | undefined): void {
-  try {
-    if (value === undefined) storage().removeItem(key);
-    else storage().setItem(key, value);
-  } catch {
-    // Storage refused (private mode, quota): the choice lasts for this page only.
   }
 }
 

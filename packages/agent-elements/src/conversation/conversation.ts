@@ -13,6 +13,7 @@ import { ReachOut } from '../reach-out/reach-out.js';
 import { TransferForm } from '../transfer-form/transfer-form.js';
 import { conversationStyles } from './conversation.styles.js';
 import { Drafts } from './drafts.js';
+import { renderTypingPreview } from './typing-preview.js';
 
 /** Messages fetched per "show earlier messages". */
 const HISTORY_PAGE = 50;
@@ -296,7 +297,7 @@ export class Conversation extends ParleyElement {
           @parley-history-request=${() => void this.#loadEarlier()}
         ></parley-message-list>
       </div>
-      ${this.#renderTypingPreview()} ${this.tool ? html`<div part="tool" class="conversation__tool">${this.#renderTool(this.tool, session)}</div>` : nothing}
+      ${renderTypingPreview(this.#client?.typing(this.sessionId), (key) => this.#l10n.t(key))} ${this.tool ? html`<div part="tool" class="conversation__tool">${this.#renderTool(this.tool, session)}</div>` : nothing}
       ${this.uploads > 0 ? html`<p class="muted conversation__uploads" role="status">${t('conversation.uploading', { count: this.uploads })}</p>` : nothing}
       ${this.error ? html`<p class="error panel" role="alert">${this.error}</p>` : nothing}
       <parley-composer
@@ -328,16 +329,6 @@ export class Conversation extends ParleyElement {
   #toggle(tool: Tool): void {
     this.tool = this.tool === tool ? undefined : tool;
     if (this.tool === 'canned') void this.updateComplete.then(() => this.renderRoot.querySelector<CannedPicker>('parley-canned-picker')?.focus());
-  }
-
-  #renderTypingPreview(): TemplateResult | typeof nothing {
-    const typing = this.#client?.typing(this.sessionId);
-    if (!typing?.active) return nothing;
-    const t = (key: string) => this.#l10n.t(key);
-    return html`<div part="typing-preview" class="typing-preview" role="region" aria-label=${t('conversation.preview')}>
-      <span class="typing-preview__label">${typing.draft ? t('conversation.previewLabel') : t('conversation.typing')}</span>
-      ${typing.draft ? html`<span class="typing-preview__draft" dir="auto">${typing.draft}</span>` : nothing}
-    </div>`;
   }
 
   #renderTool(tool: Tool, session: SessionInfo): TemplateResult {

@@ -58,6 +58,17 @@ describe('<parley-queue> against the hub', () => {
     expect(text($(el, '[role=alert]'))).to.equal('This is no longer possible: the chat has changed meanwhile.');
   });
 
+  it('shows what visitors typed as text, never as HTML', async () => {
+    const ada = await hub.agent('ada');
+    await ada.setPresence('busy');
+    const el = await fixture<Queue>(html`<parley-queue .client=${ada}></parley-queue>`);
+    await hub.chattingVisitor('<img src=x onerror="window.pwned=1"><b>Bold</b>');
+    await until(() => items(el).length === 1, 'waiting');
+    expect(text(items(el)[0]!.querySelector('.queue__name'))).to.equal('<img src=x onerror="window.pwned=1"><b>Bold</b>');
+    expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
+    expect((window as { pwned?: number }).pwned).to.equal(undefined);
+  });
+
   it('counts unread messages and chats waiting for their evaluation', async () => {
     const ada = await hub.agent('ada');
     const el = await fixture<Queue>(html`<parley-queue .client=${ada}></parley-queue>`);

@@ -8,29 +8,9 @@ import { renderCell, type CellContext } from './cells.js';
 import { VisitorListController, type VisitorListClient } from './visitor-list-controller.js';
 import { visitorListStyles } from './visitor-list.styles.js';
 import { VisitorRows, type SortDirection } from './visitor-rows.js';
-
-/** Column widths (minimums; spare room is shared). */
-const WIDTHS: Readonly<Record<VisitorColumn, string>> = {
-  status: '8rem',
-  id: '10rem',
-  name: '10rem',
-  search: '10rem',
-  visits: '4.5rem',
-  ip: '8.5rem',
-  location: '9rem',
-  entered: '5.5rem',
-  waiting: '5.5rem',
-  lastMessage: '14rem',
-  left: '5.5rem',
-  agent: '7rem',
-  page: '14rem',
-  language: '5.5rem',
-  browser: '10rem',
-};
-/** Rows rendered beyond the visible ones, on each side. */
-const OVERSCAN = 8;
-/** Columns that sort newest or largest first on the first click. */
-const DESCENDING_FIRST: ReadonlySet<VisitorColumn> = new Set(['visits', 'entered', 'waiting', 'lastMessage', 'left']);
+import { gridTarget } from './grid-keys.js';
+import { renderToolbar } from './toolbar.js';
+import { DESCENDING_FIRST, gridColumns, OVERSCAN } from './layout.js';
 
 export interface VisitorEventDetail {
   readonly visitorId: string;
@@ -205,36 +185,15 @@ export class VisitorList extends ParleyElement {
     const count = this.rows.length;
     if (count === 0) return;
     const current = this.selected === undefined ? -1 : this.rows.indexOf(this.selected);
-    const page = Math.max(1, this.visibleRows - 1);
-    let next: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = current + 1;
-        break;
-      case 'ArrowUp':
-        next = current < 0 ? 0 : current - 1;
-        break;
-      case 'PageDown':
-        next = current + page;
-        break;
-      case 'PageUp':
-        next = current - page;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = count - 1;
-        break;
-      case 'Enter':
-        if (this.selected !== undefined && current >= 0) this.emit('parley-visitor-open', { visitorId: this.selected });
-        event.preventDefault();
-        return;
-      default:
-        return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      if (this.selected !== undefined && current >= 0) this.emit('parley-visitor-open', { visitorId: this.selected });
+      return;
     }
+    const target = gridTarget(event.key, current, count, this.visibleRows - 1);
+    if (target === undefined) return;
     event.preventDefault();
-    const visitor = this.rows.at(Math.min(count - 1, Math.max(0, next)));
+    const visitor = this.rows.at(target);
     if (visitor) this.#select(visitor.id, true);
   };
 
@@ -264,8 +223,7 @@ export class VisitorList extends ParleyElement {
       return html`<div part="base" class="visitor-list"><p class="visitor-list__empty">${t('visitorList.forbidden')}</p></div>`;
     }
     const columns = this.columns;
-    const template = columns.map((c) => `minmax(${WIDTHS[c]}, 1fr)`).join(' ');
-    const minWidth = columns.reduce((sum, c) => sum + parseFloat(WIDTHS[c]), 0);
+    const { template, minWidthRem: minWidth } = gridColumns(columns);
     const count = this.rows.length;
     const last = Math.min(count, this.first + this.visibleRows + 2 * OVERSCAN);
     const selectedIndex = this.selected === undefined ? -1 : this.rows.indexOf(this.selected);
@@ -279,64 +237,22 @@ export class VisitorList extends ParleyElement {
     };
     return html`
       <div part="base" class="visitor-list" style="--_columns: ${template}">
-        <div part="toolbar" class="visitor-list__toolbar">
-          <input
-            part="search"
-            class="visitor-list__search"
-            type="search"
-            aria-label=${t('visitorList.search')}
-            placeholder=${t('visitorList.search')}
-            .value=${this.query}
-            @input=${(e: Event) => {
-              this.query = (e.target as HTMLInputElement).value;
-              this.#filterChanged();
-            }}
-          />
-          <label part="filter" class="visitor-list__toggle">
-            <input
-              type="checkbox"
-              .checked=${this.hideDeparted}
-              @change=${(e: Event) => {
-                this.hideDeparted = (e.target as HTMLInputElement).checked;
-                this.#filterChanged();
-              }}
-            />${t('visitorList.hideDeparted')}
-          </label>
-          <label part="filter" class="visitor-list__toggle">
-            <input
-              type="checkbox"
-              .checked=${this.onlyWaiting}
-              @change=${(e: Event) => {
-                this.onlyWaiting = (e.target as HTMLInputElement).checked;
-                this.#filterChanged();
-              }}
-            />${t('visitorList.onlyWaiting')}
-          </label>
-          <button
-            part="columns-button"
-            class="visitor-list__columns-button"
-            type="button"
-            aria-expanded=${this.chooserOpen ? 'true' : 'false'}
-            aria-controls="columns"
-            @click=${() => (this.chooserOpen = !this.chooserOpen)}
-          >
-            ${t('visitorList.columns')}
-          </button>
-          <span part="count" class="visitor-list__count">${t('visitorList.count', { shown: count, count: this.rows.total })}</span>
-        </div>
-        <fieldset id="columns" part="columns" class="visitor-list__columns" ?hidden=${!this.chooserOpen}>
-          <legend>${t('visitorList.columns')}</legend>
-          ${VISITOR_COLUMNS.map(
-            (column) => html`<label class="visitor-list__toggle">
-              <input
-                type="checkbox"
-                .checked=${columns.includes(column)}
-                ?disabled=${columns.length === 1 && columns[0] === column}
-                @change=${(e: Event) => this.#toggleColumn(column, (e.target as HTMLInputElement).checked)}
-              />${t(`visitorList.column.${column}`)}
-            </label>`,
-          )}
-        </fieldset>
+        ${renderToolbar({
+          t,
+          query: this.query,
+          hideDeparted: this.hideDeparted,
+          onlyWaiting: this.onlyWaiting,
+          chooserOpen: this.chooserOpen,
+          shown: count,
+          total: this.rows.total,
+          columns,
+          onFilter: (change) => {
+            Object.assign(this, change);
+            this.#filterChanged();
+          },
+          onChooser: () => (this.chooserOpen = !this.chooserOpen),
+          onColumn: (column, on) => this.#toggleColumn(column, on),
+        })}
         <div
           part="grid"
           class="visitor-list__scroller"
