@@ -153,12 +153,10 @@ export class MessageList extends ParleyElement {
     return html`
       <li part="message ${kind}-message" class="message message--${kind} ${failed ? 'message--failed' : ''}" data-client-id=${message.clientId}>
         ${kind === 'system' ? nothing : html`<span part="author" class="message__author">${this.#authorName(message)}</span>`}
-        <div part="bubble" class="message__bubble" dir="auto">
-          ${message.text ? this.#renderText(message.text) : nothing}
-          ${message.attachments?.length
+        <div part="bubble" class="message__bubble" dir="auto">${message.text ? this.#renderText(message.text) : nothing}${message
+            .attachments?.length
             ? html`<div class="message__attachments">${message.attachments.map((a) => this.#renderAttachment(a))}</div>`
-            : nothing}
-        </div>
+            : nothing}</div>
         <div part="meta" class="message__meta">
           <time datetime=${new Date(message.at).toISOString()}>${formatTime(message.at, this.#l10n.language)}</time>
           ${message.own && kind !== 'system' ? this.#renderDelivery(message) : nothing}
