@@ -7,7 +7,7 @@ import { Composer } from '../composer/composer.js';
 import { formatBytes } from '../i18n/format.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { MessageList } from '../message-list/message-list.js';
-import { safeResourceUrl } from '../internal/safe-url.js';
+import { safeResourceUrl } from '../base/safe-url.js';
 import { OfflineForm } from '../offline-form/offline-form.js';
 import { PreChatForm } from '../pre-chat-form/pre-chat-form.js';
 import { QueueStatus } from '../queue-status/queue-status.js';

@@ -4,7 +4,7 @@ import type { Availability } from '@parley/core';
 
 import { ParleyElement } from '../base/parley-element.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
-import { safeResourceUrl } from '../internal/safe-url.js';
+import { safeResourceUrl } from '../base/safe-url.js';
 import { launcherStyles } from './launcher.styles.js';
 
 /** How the launcher looks: a floating pill, a tab fixed to the page's edge, or a text link the site styles. */

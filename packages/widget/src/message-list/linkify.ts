@@ -3,9 +3,9 @@
  * without any text ever being parsed as HTML. Only `http:` and `https:` links
  * are made (a bare `www.` gets `https://`); anything else stays text.
  */
-import { safeHref } from '../internal/safe-url.js';
+import { safeHref } from '../base/safe-url.js';
 
-export { safeHref, safeResourceUrl } from '../internal/safe-url.js';
+export { safeHref, safeResourceUrl } from '../base/safe-url.js';
 
 export type TextSegment = { readonly text: string; readonly href?: undefined } | { readonly text: string; readonly href: string };
 
