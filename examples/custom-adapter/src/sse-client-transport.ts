@@ -94,6 +94,7 @@ class SseClientTransport implements Transport {
       });
       if (response.status !== 200 || !response.body) {
         ending = closeForStatus(response.status);
+        await response.body?.cancel();
         return;
       }
       const parser = new SseParser();
