@@ -27,6 +27,8 @@ export function scriptTagBundle({ outDir = join(here, 'dist', 'cdn') } = {}) {
         legalComments: 'none',
         tsconfig: join(here, '..', '..', 'tsconfig.base.json'),
         define: { 'process.env.NODE_ENV': '"production"' },
+        // html2canvas's own code has a duplicate `case`; nothing of ours.
+        logOverride: { 'duplicate-case': 'silent' },
       }),
     ],
     output: {
@@ -37,7 +39,9 @@ export function scriptTagBundle({ outDir = join(here, 'dist', 'cdn') } = {}) {
       sourcemap: true,
     },
     onwarn(warning, warn) {
+      // Dependencies' own business: cycles inside a package, html2canvas's top-level `this`.
       if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.ids?.[0] ?? '')) return;
+      if (warning.code === 'THIS_IS_UNDEFINED' && /node_modules/.test(warning.id ?? '')) return;
       warn(warning);
     },
   };
