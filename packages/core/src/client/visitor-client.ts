@@ -158,6 +158,15 @@ export class VisitorClient implements Observable<VisitorEvents> {
     return this.#visitorId;
   }
 
+  /**
+   * The token that identifies this visitor to its server, e.g. for the HTTP API's
+   * file uploads (`Authorization: Visitor <token>`). Known after the first welcome
+   * (or from storage after a reload).
+   */
+  get token(): string | undefined {
+    return this.#token;
+  }
+
   /** How many visits the hub counted for this visitor (0 until welcomed). */
   get visitCount(): number {
     return this.#visitCount;

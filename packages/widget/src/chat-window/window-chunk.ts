@@ -4,13 +4,13 @@
  * text part of the language, and the HTTP uploader. `<parley-chat>` imports
  * it dynamically; nothing here runs before that.
  */
-import type { ClientStorage } from '@parley/core';
+import type { VisitorClient } from '@parley/core';
 
 import { createI18nextTranslator } from '../i18n/i18next-translator.js';
 import type { Language } from '../i18n/languages.js';
 import type { TextOverrides, Translator } from '../i18n/translator.js';
 import { loadTexts } from '../locales/load.js';
-import { createHttpUploader, storedVisitorToken } from '../upload/http-uploader.js';
+import { createHttpUploader } from '../upload/http-uploader.js';
 import type { Uploader } from '../upload/uploader.js';
 import { ChatWindow } from './chat-window.js';
 
@@ -26,15 +26,14 @@ export async function fullTranslator(language: Language, overrides: TextOverride
   return createI18nextTranslator({ language, resources: await loadTexts(language), overrides });
 }
 
-const uploaders = new Map<string, Uploader>();
+const uploaders = new WeakMap<VisitorClient, Uploader>();
 
-/** The uploader of a Parley server, with the visitor's token from the client's storage. */
-export function httpUploader(serverUrl: string, siteId: string, storage: ClientStorage): Uploader {
-  const key = `${serverUrl} ${siteId}`;
-  let uploader = uploaders.get(key);
+/** The uploader of a Parley server, authorised with the visitor's token. */
+export function httpUploader(serverUrl: string, client: VisitorClient): Uploader {
+  let uploader = uploaders.get(client);
   if (!uploader) {
-    uploader = createHttpUploader({ serverUrl, token: storedVisitorToken(storage, siteId) });
-    uploaders.set(key, uploader);
+    uploader = createHttpUploader({ serverUrl, token: async () => client.token });
+    uploaders.set(client, uploader);
   }
   return uploader;
 }

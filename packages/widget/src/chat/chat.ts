@@ -367,7 +367,7 @@ export class ParleyChat extends ParleyElement {
     const module = this.#windowModule;
     const uploadFile =
       this.uploadFile ??
-      (module && this.server && this.#storage ? module.httpUploader(this.server, this.site, this.#storage) : undefined);
+      (module && this.server && client ? module.httpUploader(this.server, client) : undefined);
     return html`<div
       part="base"
       class="chat chat--${this.position} ${variant === 'none' ? 'chat--no-launcher' : ''}"

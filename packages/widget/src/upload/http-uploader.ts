@@ -46,10 +46,3 @@ export function createHttpUploader(options: HttpUploaderOptions): Uploader {
   };
 }
 
-/**
- * The visitor's token where `VisitorClient` keeps it in its storage (key
- * `v:<siteId>:token`), for the `Authorization` header of uploads.
- */
-export function storedVisitorToken(storage: { get<T>(key: string): Promise<T | undefined> }, siteId: string): () => Promise<string | undefined> {
-  return () => storage.get<string>(`v:${siteId}:token`);
-}
