@@ -97,6 +97,7 @@ async function run(kind) {
   await sleep(1500);
 
   // 2. Fixed rate, open loop.
+  await server.loopDelayStart();
   received = 0;
   samples = createSamples();
   measuring = true;
@@ -115,7 +116,7 @@ async function run(kind) {
   const drainUntil = performance.now() + 5000;
   while (received < sent && performance.now() < drainUntil) await sleep(10);
   measuring = false;
-  const fixed = { sent, received, p50: samples.percentile(50), p99: samples.percentile(99) };
+  const fixed = { sent, received, p50: samples.percentile(50), p99: samples.percentile(99), loop: await server.loopDelayStop() };
 
   const memory = await server.memory();
   driver.close();
@@ -136,14 +137,14 @@ for (const kind of kinds) {
 
 const floor = results.find((r) => r.name === 'bare ws');
 console.log(
-  '\n| relay | msg/s (ping-pong) | p50 ms | p99 ms | server CPU | load CPU | p50 @ fixed rate | p99 @ fixed rate | delivered @ fixed | server RSS MB | msg/s ÷ bare ws | p99 @ fixed ÷ bare ws |',
+  '\n| relay | msg/s (ping-pong) | p50 ms | p99 ms | server CPU | load CPU | p50 @ fixed rate | p99 @ fixed rate | server loop delay p99 / max @ fixed | delivered @ fixed | server RSS MB | msg/s ÷ bare ws | p99 @ fixed ÷ bare ws |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   const ratioThroughput = floor ? r.throughput.perSecond / floor.throughput.perSecond : NaN;
   const ratioP99 = floor ? r.fixed.p99 / floor.fixed.p99 : NaN;
   console.log(
-    `| ${r.name} | ${fmt(r.throughput.perSecond, 0)} | ${fmt(r.throughput.p50, 2)} | ${fmt(r.throughput.p99, 2)} | ${fmt(r.throughput.serverCpu * 100, 0)}% | ${fmt(r.throughput.loadCpu * 100, 0)}% | ${fmt(r.fixed.p50, 2)} | ${fmt(r.fixed.p99, 2)} | ${r.fixed.received}/${r.fixed.sent} | ${fmt(r.rssMb, 0)} | ${fmt(ratioThroughput, 2)}× | ${fmt(ratioP99, 2)}× |`,
+    `| ${r.name} | ${fmt(r.throughput.perSecond, 0)} | ${fmt(r.throughput.p50, 2)} | ${fmt(r.throughput.p99, 2)} | ${fmt(r.throughput.serverCpu * 100, 0)}% | ${fmt(r.throughput.loadCpu * 100, 0)}% | ${fmt(r.fixed.p50, 2)} | ${fmt(r.fixed.p99, 2)} | ${fmt(r.fixed.loop.p99, 1)} / ${fmt(r.fixed.loop.max, 1)} ms | ${r.fixed.received}/${r.fixed.sent} | ${fmt(r.rssMb, 0)} | ${fmt(ratioThroughput, 2)}× | ${fmt(ratioP99, 2)}× |`,
   );
 }
 const parley = results.find((r) => r.name === 'Parley');

@@ -48,6 +48,16 @@ export function startServer(name, env = {}) {
       child.send({ type: 'profile-stop', file });
       return next();
     },
+    /** Starts measuring the server's event-loop delay. */
+    async loopDelayStart() {
+      child.send({ type: 'loop-delay-start' });
+      return next();
+    },
+    /** Stops it: `{ p50, p99, max }` in ms. */
+    async loopDelayStop() {
+      child.send({ type: 'loop-delay-stop' });
+      return next();
+    },
     /** Writes a heap snapshot of the server (after a GC) to `file`. */
     async heapSnapshot(file) {
       child.send({ type: 'heap-snapshot', file });

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { writeHeapSnapshot } from 'node:v8';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** Reports readiness with extra details (port, tokens…) to the parent over IPC. */
 export function ready(details) {
@@ -12,6 +13,7 @@ export function ready(details) {
 
 /** Answers the parent's messages: `measure` (memory after GC) and `stop` (runs `close` then exits). */
 let profiler;
+let loopDelay;
 const post = (method) => new Promise((resolve, reject) => profiler.post(method, (error, result) => (error ? reject(error) : resolve(result))));
 
 export function serve(close) {
@@ -34,6 +36,14 @@ export function serve(close) {
       writeFileSync(message.file, JSON.stringify(profile));
       profiler.disconnect();
       process.send({ type: 'profiled', file: message.file });
+    } else if (message.type === 'loop-delay-start') {
+      loopDelay = monitorEventLoopDelay({ resolution: 1 });
+      loopDelay.enable();
+      process.send({ type: 'loop-delay-started' });
+    } else if (message.type === 'loop-delay-stop') {
+      loopDelay.disable();
+      const ms = (ns) => ns / 1e6;
+      process.send({ type: 'loop-delay', p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) });
     } else if (message.type === 'heap-snapshot') {
       globalThis.gc?.();
       process.send({ type: 'heap-snapshot', file: writeHeapSnapshot(message.file) });
