@@ -198,7 +198,9 @@ rmSync(out, { recursive: true, force: true });
 
 const failed = verdicts.filter((v) => !v.ok);
 console.log(
-  failed.length === 0
+  verdicts.length === 0
+    ? `(the ${TARGET_MS} ms target applies at 10,000 visitors, not measured in this run)`
+    : failed.length === 0
     ? `target met: every operation under ${TARGET_MS} ms and no long animation frame during the bursts at 10,000 visitors`
     : `target MISSED (${TARGET_MS} ms) at: ${failed.map((f) => `${f.label} ${f.value.toFixed(1)} ms`).join('; ')}`,
 );
