@@ -82,6 +82,7 @@ export { createFakeClock, systemClock, type Clock, type FakeClock, type TimerHan
 export { createId, createSequentialIds, ID_PREFIXES, type IdGenerator, type IdKind } from './ids.js';
 export type { Observable } from './events.js';
 export { ParleyError } from './errors.js';
+export { createOriginMatcher, isOriginAllowed, normaliseOrigin } from './origin.js';
 export { parseReferrer, type ReferrerInfo } from './referrer.js';
 
 // ── protocol ─────────────────────────────────────────────────────────────────

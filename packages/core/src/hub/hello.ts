@@ -7,6 +7,7 @@
  */
 import { CLOSE_CODES } from '../transport/transport.js';
 import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
+import { isOriginAllowed } from '../origin.js';
 import { LIMITS } from '../protocol/limits.js';
 import type { AgentHelloFrame, VisitorHelloFrame } from '../protocol/client-frames.js';
 import type { VisitorSettings } from '../protocol/model.js';
@@ -41,24 +42,6 @@ export interface GreetedConn extends Conn {
   become(actor: Actor, state: SiteState): void;
 }
 
-const originOf = (text: string) => {
-  try {
-    return new URL(text).origin;
-  } catch {
-    return undefined;
-  }
-};
-
-/**
- * The site's embed allow-list (empty allows any). Checked here because only
- * the hello names the site; a connection without an Origin (not a browser) passes.
- */
-function originAllowed(allowed: readonly string[], origin: string | undefined): boolean {
-  if (allowed.length === 0 || origin === undefined) return true;
-  const actual = originOf(origin);
-  return actual !== undefined && allowed.some((entry) => originOf(entry) === actual);
-}
-
 export function visitorSettings(settings: SiteSettings): VisitorSettings {
   const { typingPreview, pushOrigins, preChatFields, offlineFields, texts, theme } = settings;
   return { typingPreview, pushOrigins, preChatFields, offlineFields, texts, theme };
@@ -68,7 +51,8 @@ export async function visitorHello(core: HubCore, conn: GreetedConn, frame: Visi
   const state = await core.sites.get(frame.siteId);
   if (!state) throw new HelloRefused(ERROR_CODES.notFound, 'No such site.', CLOSE_CODES.policyViolation);
   const siteId = state.site.id;
-  if (!originAllowed(state.site.settings.allowedOrigins, conn.context.origin)) {
+  // Checked here too, because only the hello names the site (a server checks before it).
+  if (!isOriginAllowed(state.site.settings.allowedOrigins, conn.context.origin)) {
     throw new HelloRefused(ERROR_CODES.forbidden, 'This site does not allow chat from this origin.', CLOSE_CODES.policyViolation);
   }
   let visitorId: string;

@@ -6,7 +6,10 @@
  * browsers, and pass: the check protects browsers' users, and a program can
  * send any header it likes anyway.
  */
+import { createOriginMatcher, normaliseOrigin as normalise } from '@parley/core';
 import type { ConnectionTarget } from './target.js';
+
+type Matcher = (origin: string) => boolean;
 
 /** What the check decided. */
 export type OriginVerdict = 'allowed' | 'forbidden' | 'unknown-site';
@@ -36,16 +39,14 @@ export interface OriginPolicyOptions {
 const CACHE_SIZE = 10_000;
 
 /**
- * Makes an {@link OriginPolicy}. Entries are origins (`https://shop.example`)
- * or patterns with `*` for one host label or a port (`https://*.example.com`,
- * `http://localhost:*`). The literal origin `null` (sandboxed frames, files)
- * matches nothing but an empty list.
+ * Makes an {@link OriginPolicy}. Entries are origins or patterns, as core's
+ * `createOriginMatcher` reads them (the hub applies the same rule at `hello`).
  */
 export function createOriginPolicy(options: OriginPolicyOptions): OriginPolicy {
   const cacheMs = options.cacheMs ?? 5_000;
   const cache = new Map<string, { at: number; matcher: Matcher | undefined }>();
   const publicOrigin = options.publicUrl ? normalise(options.publicUrl) : undefined;
-  const consoleMatcher = createMatcher(options.consoleOrigins ?? []);
+  const consoleMatcher = createOriginMatcher(options.consoleOrigins ?? []);
 
   async function siteMatcher(siteId: string): Promise<Matcher | undefined> {
     const now = Date.now();
@@ -53,7 +54,8 @@ export function createOriginPolicy(options: OriginPolicyOptions): OriginPolicy {
     if (hit && now - hit.at < cacheMs) return hit.matcher;
     const list = await options.allowedOrigins(siteId);
     if (cache.size >= CACHE_SIZE) cache.clear();
-    const matcher = list && createMatcher(list, true);
+    // An empty list allows every origin.
+    const matcher = list && (list.length === 0 ? () => true : createOriginMatcher(list));
     cache.set(siteId, { at: now, matcher });
     return matcher;
   }
@@ -71,38 +73,4 @@ export function createOriginPolicy(options: OriginPolicyOptions): OriginPolicy {
       return matcher(normalise(origin)) ? 'allowed' : 'forbidden';
     },
   };
-}
-
-type Matcher = (origin: string) => boolean;
-
-/** Compiles a list of origins and patterns; with `emptyAllowsAll`, an empty list matches everything. */
-function createMatcher(list: readonly string[], emptyAllowsAll = false): Matcher {
-  if (list.length === 0) return () => emptyAllowsAll;
-  const exact = new Set<string>();
-  const patterns: RegExp[] = [];
-  for (const entry of list) {
-    const e = entry.trim().toLowerCase().replace(/\/+$/, '');
-    if (e === '*') return () => true;
-    if (!e.includes('*')) {
-      exact.add(normalise(e));
-      continue;
-    }
-    const source = e
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('[a-z0-9-]+');
-    patterns.push(new RegExp(`^${source}$`));
-  }
-  return (origin) => origin !== 'null' && (exact.has(origin) || patterns.some((p) => p.test(origin)));
-}
-
-/** Lower case, no trailing slash or path, no default port. */
-function normalise(origin: string): string {
-  try {
-    const url = new URL(origin);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return origin.toLowerCase();
-    return url.origin.toLowerCase();
-  } catch {
-    return origin.toLowerCase();
-  }
 }

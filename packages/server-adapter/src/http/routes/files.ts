@@ -2,7 +2,7 @@
  * Files (V12): upload into a session by a participant, download by
  * capability URL.
  */
-import { createId } from '@parley/core';
+import { createId, isOriginAllowed } from '@parley/core';
 import { PERMISSIONS } from '@parley/core/hub';
 import { FileTooLargeError, UploadAbortedError } from '../../files/file-storage.js';
 import { serveFile } from '../../files/serve.js';
@@ -39,7 +39,7 @@ async function uploadTarget(ctx: RequestContext): Promise<{ siteId: string; sess
   if (actor.kind === 'visitor' && origin) {
     const site = await ctx.deps.store.getSite(session.siteId);
     const allowed = site?.settings.allowedOrigins ?? [];
-    if (allowed.length > 0 && !allowed.includes(origin)) throw new HttpError('origin_not_allowed', 'This site does not allow the chat on this origin.');
+    if (!isOriginAllowed(allowed, origin)) throw new HttpError('origin_not_allowed', 'This site does not allow the chat on this origin.');
   }
   const uploader: Uploader = actor.kind === 'agent' ? { kind: 'agent', id: actor.agent.id } : { kind: 'visitor', id: actor.visitorId };
   return { siteId: session.siteId, sessionId: session.id, uploader };

@@ -1,5 +1,6 @@
 /** The agent's own site: settings, secret, forwarding (admins), and the public widget config. */
 import { randomBytes } from 'node:crypto';
+import { isOriginAllowed } from '@parley/core';
 import { PERMISSIONS } from '@parley/core/hub';
 import { badRequest, HttpError, notFound } from '../errors.js';
 import { requireAgent } from '../guard.js';
@@ -107,7 +108,7 @@ export const siteRoutes: readonly Route[] = [
       if (!site) throw notFound('The site');
       const origin = ctx.req.headers.origin;
       const allowed = site.settings.allowedOrigins;
-      if (origin && allowed.length > 0 && !allowed.includes(origin)) {
+      if (!isOriginAllowed(allowed, origin)) {
         throw new HttpError('origin_not_allowed', 'This site does not allow the chat on this origin.');
       }
       const s = site.settings;
