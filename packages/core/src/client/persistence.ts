@@ -11,7 +11,6 @@
  * never ahead of the messages it vouches for. Storage failures are reported,
  * never thrown: the client then works from memory.
  */
-import * as v from 'valibot';
 import type { Attachment, Author, Message } from '../protocol/model.js';
 import {
   attachments as attachmentsSchema,
@@ -19,6 +18,7 @@ import {
   message as messageSchema,
   nonEmptyId,
 } from '../protocol/schemas/model.js';
+import { is, number, object, optional, string } from '../protocol/schemas/validator.js';
 import type { ClientStorage } from './storage.js';
 
 /** Messages kept per session across reloads. */
@@ -36,14 +36,14 @@ export interface OutboxEntry {
 }
 
 /** An entry read back from storage; one the hub would refuse as a `message.send` is dropped. */
-const outboxEntrySchema = v.object({
+const outboxEntrySchema = object({
   clientId: nonEmptyId,
   sessionId: nonEmptyId,
   author: authorSchema,
-  text: v.optional(v.string()),
-  attachments: v.optional(attachmentsSchema),
-  createdAt: v.number(),
-  order: v.number(),
+  text: optional(string),
+  attachments: optional(attachmentsSchema),
+  createdAt: number,
+  order: number,
 });
 
 export interface Loaded {
@@ -104,7 +104,7 @@ export class ClientPersistence {
     const sessions = new Map<string, { seq: number; messages: Message[] }>();
     try {
       for (const [, value] of await this.#storage.entries<unknown>(`${this.#prefix}outbox:`)) {
-        if (v.is(outboxEntrySchema, value)) outbox.push(value);
+        if (is(outboxEntrySchema, value)) outbox.push(value);
       }
       for (const [key, value] of await this.#storage.entries<unknown>(`${this.#prefix}seq:`)) {
         if (typeof value === 'number' && Number.isInteger(value) && value >= 0) {
@@ -115,9 +115,9 @@ export class ClientPersistence {
       }
       const stale: string[] = [];
       for (const [key, value] of await this.#storage.entries<unknown>(`${this.#prefix}msg:`)) {
-        const held = v.is(messageSchema, value) ? sessions.get(value.sessionId) : undefined;
+        const held = is(messageSchema, value) ? sessions.get(value.sessionId) : undefined;
         // A message without its seq record is not vouched for: drop it.
-        if (held && v.is(messageSchema, value) && value.seq <= held.seq) held.messages.push(value);
+        if (held && is(messageSchema, value) && value.seq <= held.seq) held.messages.push(value);
         else stale.push(key);
       }
       for (const [sessionId, held] of sessions) {

@@ -2,7 +2,6 @@
  * The visitor's side of Parley: one browser on a site, with a persistent
  * identity, its page views, and its conversations with the site's agents.
  */
-import * as v from 'valibot';
 import { systemClock, type Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { Observable } from '../events.js';
@@ -13,6 +12,7 @@ import { LIMITS } from '../protocol/limits.js';
 import type { Availability, Invite, OfflineMessage, SessionInfo, SignedMember, VisitorSettings } from '../protocol/model.js';
 import type { ServerFrame, VisitorWelcomeFrame } from '../protocol/server-frames.js';
 import { sessionInfo as sessionInfoSchema } from '../protocol/schemas/model.js';
+import { is } from '../protocol/schemas/validator.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { TransportFactory } from '../transport/transport.js';
 import { ClientCore, type CoreEvents, type HistoryQuery } from './client-core.js';
@@ -368,7 +368,7 @@ export class VisitorClient implements Observable<VisitorEvents> {
     this.#visitorId ??= this.#storedVisitorId;
     // Open sessions as last known, so a reload shows the chat before the hub answers.
     for (const [, session] of await persistence.entries<unknown>('session:')) {
-      if (v.is(sessionInfoSchema, session) && !this.#sessions.has(session.id)) this.#upsert(session as SessionInfo);
+      if (is(sessionInfoSchema, session) && !this.#sessions.has(session.id)) this.#upsert(session as SessionInfo);
     }
   }
 

@@ -2,7 +2,6 @@
  * Compile-time proof that the schemas and the frame types agree: if a field is
  * added to one and not the other, `tsc` fails here. Nothing is emitted at run time.
  */
-import type * as v from 'valibot';
 import type { ClientFrame } from './client-frames.js';
 import type { CLIENT_FRAME_SCHEMAS } from './schemas/client.js';
 import type {
@@ -21,10 +20,11 @@ import type {
   VisitorAckResults,
   VisitorServerFrame,
 } from './server-frames.js';
+import type { Infer } from './schemas/validator.js';
 
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
-type Out<S> = S extends v.GenericSchema ? v.InferOutput<S> : never;
+type Out<S> = Infer<S>;
 type DeepReadonly<T> = T extends readonly (infer U)[]
   ? readonly DeepReadonly<U>[]
   : T extends object

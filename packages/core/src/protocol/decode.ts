@@ -3,7 +3,6 @@
  * malformed, becomes either a typed frame or a {@link DecodeFailure} with a
  * stable code that the receiver can put in an `error` frame.
  */
-import * as v from 'valibot';
 import type { ClientFrame } from './client-frames.js';
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 import { LIMITS } from './limits.js';
@@ -17,6 +16,7 @@ import {
   VISITOR_FRAME_SCHEMAS,
 } from './schemas/server.js';
 import type { AckResults, AgentServerFrame, ServerFrame, VisitorServerFrame } from './server-frames.js';
+import { Issue, type Schema } from './schemas/validator.js';
 
 export type Decoded<T> = { readonly ok: true; readonly value: T } | DecodeFailure;
 
@@ -51,7 +51,7 @@ function nestsDeeperThan(value: unknown, max: number): boolean {
 
 function decodeWith<T>(
   data: unknown,
-  schemas: Readonly<Record<string, v.GenericSchema>>,
+  schemas: Readonly<Record<string, Schema<unknown>>>,
   maxChars: number,
 ): Decoded<T> {
   if (typeof data !== 'string') return fail(ERROR_CODES.badFrame, 'A frame must be JSON text.');
@@ -77,14 +77,13 @@ function decodeWith<T>(
   if (nestsDeeperThan(parsed, LIMITS.depth)) {
     return fail(ERROR_CODES.badFrame, `A frame may nest at most ${LIMITS.depth} levels deep.`, ref);
   }
-  const result = v.safeParse(schema, parsed);
-  if (!result.success) return fail(ERROR_CODES.badFrame, describeIssue(type, result.issues[0]), ref);
-  return { ok: true, value: result.output as T };
+  const output = schema.run(parsed);
+  if (output instanceof Issue) return fail(ERROR_CODES.badFrame, describeIssue(type, output), ref);
+  return { ok: true, value: output as T };
 }
 
-function describeIssue(type: string, issue: v.BaseIssue<unknown> | undefined): string {
-  if (!issue) return `Invalid "${type}" frame.`;
-  const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+function describeIssue(type: string, issue: Issue): string {
+  const path = issue.path.join('.');
   return `Invalid "${type}" frame${path ? ` at "${path.slice(0, 80)}"` : ''}: ${issue.message}`;
 }
 
@@ -115,15 +114,15 @@ export function decodeAgentFrame(data: unknown, maxChars: number = LIMITS.frameC
 }
 
 function decodeResultWith(
-  schemas: Readonly<Record<string, v.GenericSchema>>,
+  schemas: Readonly<Record<string, Schema<unknown>>>,
   command: string,
   result: unknown,
 ): Decoded<unknown> {
   if (!Object.hasOwn(schemas, command)) return { ok: true, value: result };
-  const parsed = v.safeParse(schemas[command]!, result);
-  return parsed.success
-    ? { ok: true, value: parsed.output }
-    : fail(ERROR_CODES.badFrame, describeIssue(`ack of ${command}`, parsed.issues[0]));
+  const output = schemas[command]!.run(result);
+  return output instanceof Issue
+    ? fail(ERROR_CODES.badFrame, describeIssue(`ack of ${command}`, output))
+    : { ok: true, value: output };
 }
 
 /** Checks an `ack.result` against what the command promises. */

@@ -1,5 +1,4 @@
 /** Schemas of the frames clients send; the hub decodes with these. */
-import * as v from 'valibot';
 import { LIMITS } from '../limits.js';
 import {
   agentStatus,
@@ -12,7 +11,6 @@ import {
   messageText,
   nonEmptyId,
   nonEmptyText,
-  record,
   shortText,
   signedMember,
   stringRecord,
@@ -20,161 +18,155 @@ import {
   time,
   url,
 } from './model.js';
+import { boolean, check, literal, object, optional, record, variant } from './validator.js';
 
 const ref = nonEmptyId;
-const resume = v.optional(
-  v.pipe(
-    record(id, count),
-    v.check((r) => Object.keys(r).length <= LIMITS.resumeSessions, 'too many sessions to resume'),
-  ),
+const resume = optional(
+  check(record(id, count), (r) => Object.keys(r).length <= LIMITS.resumeSessions, 'too many sessions to resume'),
 );
 
-export const visitorHello = v.object({
-  type: v.literal('hello'),
+export const visitorHello = object({
+  type: literal('hello'),
   v: count,
-  role: v.literal('visitor'),
+  role: literal('visitor'),
   siteId: nonEmptyId,
-  token: v.optional(longText),
-  member: v.optional(signedMember),
-  language: v.optional(shortText),
-  userAgent: v.optional(longText),
+  token: optional(longText),
+  member: optional(signedMember),
+  language: optional(shortText),
+  userAgent: optional(longText),
   resume,
 });
 
-export const agentHello = v.object({
-  type: v.literal('hello'),
+export const agentHello = object({
+  type: literal('hello'),
   v: count,
-  role: v.literal('agent'),
+  role: literal('agent'),
   token: nonEmptyText(LIMITS.longText),
   resume,
 });
 
-export const hello = v.variant('role', [visitorHello, agentHello]);
+export const hello = variant('role', { visitor: visitorHello, agent: agentHello });
 
-export const ping = v.object({ type: v.literal('ping'), t: time });
+export const ping = object({ type: literal('ping'), t: time });
 
-export const pageView = v.object({
-  type: v.literal('page.view'),
+export const pageView = object({
+  type: literal('page.view'),
   url,
   title: text(LIMITS.title),
-  referrer: v.optional(url),
+  referrer: optional(url),
 });
 
-export const pageVisibility = v.object({ type: v.literal('page.visibility'), hidden: v.boolean() });
+export const pageVisibility = object({ type: literal('page.visibility'), hidden: boolean });
 
-export const chatRequest = v.object({
-  type: v.literal('chat.request'),
+export const chatRequest = object({
+  type: literal('chat.request'),
   ref,
   fields: stringRecord,
-  groupId: v.optional(id),
+  groupId: optional(id),
 });
 
-export const messageSend = v.pipe(
-  v.object({
-    type: v.literal('message.send'),
+export const messageSend = check(
+  object({
+    type: literal('message.send'),
     ref,
     sessionId: nonEmptyId,
     clientId: nonEmptyId,
-    text: v.optional(messageText),
-    attachments: v.optional(attachments),
+    text: optional(messageText),
+    attachments: optional(attachments),
   }),
-  v.check(
-    (f) => (f.text?.trim().length ?? 0) > 0 || (f.attachments?.length ?? 0) > 0,
-    'a message needs text or an attachment',
-  ),
+  (f) => (f.text?.trim().length ?? 0) > 0 || (f.attachments?.length ?? 0) > 0,
+  'a message needs text or an attachment',
 );
 
-export const messageRead = v.object({
-  type: v.literal('message.read'),
+export const messageRead = object({
+  type: literal('message.read'),
   sessionId: nonEmptyId,
   seq: count,
 });
 
-export const typing = v.object({
-  type: v.literal('typing'),
+export const typing = object({
+  type: literal('typing'),
   sessionId: nonEmptyId,
   draft: text(LIMITS.draft),
 });
 
-export const inviteAnswer = v.object({
-  type: v.literal('invite.answer'),
+export const inviteAnswer = object({
+  type: literal('invite.answer'),
   ref,
   inviteId: nonEmptyId,
-  accept: v.boolean(),
+  accept: boolean,
 });
 
-export const sessionEnd = v.object({ type: v.literal('session.end'), ref, sessionId: nonEmptyId });
+export const sessionEnd = object({ type: literal('session.end'), ref, sessionId: nonEmptyId });
 
-export const sessionRate = v.object({
-  type: v.literal('session.rate'),
+export const sessionRate = object({
+  type: literal('session.rate'),
   ref,
   sessionId: nonEmptyId,
   score: integer(1, 5),
-  comment: v.optional(longText),
+  comment: optional(longText),
 });
 
-export const offlineLeave = v.object({ type: v.literal('offline.leave'), ref, fields: stringRecord });
+export const offlineLeave = object({ type: literal('offline.leave'), ref, fields: stringRecord });
 
-export const sessionHistory = v.object({
-  type: v.literal('session.history'),
+export const sessionHistory = object({
+  type: literal('session.history'),
   ref,
   sessionId: nonEmptyId,
-  beforeSeq: v.optional(count),
-  afterSeq: v.optional(count),
-  limit: v.optional(integer(1, LIMITS.historyPage)),
+  beforeSeq: optional(count),
+  afterSeq: optional(count),
+  limit: optional(integer(1, LIMITS.historyPage)),
 });
 
-export const presenceSet = v.object({ type: v.literal('presence.set'), ref, status: agentStatus });
+export const presenceSet = object({ type: literal('presence.set'), ref, status: agentStatus });
 
-export const visitorsWatch = v.object({ type: v.literal('visitors.watch'), ref, watch: v.boolean() });
+export const visitorsWatch = object({ type: literal('visitors.watch'), ref, watch: boolean });
 
-export const sessionAccept = v.object({ type: v.literal('session.accept'), ref, sessionId: nonEmptyId });
+export const sessionAccept = object({ type: literal('session.accept'), ref, sessionId: nonEmptyId });
 
-export const inviteSend = v.object({
-  type: v.literal('invite.send'),
+export const inviteSend = object({
+  type: literal('invite.send'),
   ref,
   visitorId: nonEmptyId,
-  message: v.optional(longText),
-  proactive: v.boolean(),
+  message: optional(longText),
+  proactive: boolean,
 });
 
-export const pagePush = v.object({ type: v.literal('page.push'), ref, visitorId: nonEmptyId, url });
+export const pagePush = object({ type: literal('page.push'), ref, visitorId: nonEmptyId, url });
 
-export const transferOffer = v.pipe(
-  v.object({
-    type: v.literal('transfer.offer'),
+export const transferOffer = check(
+  object({
+    type: literal('transfer.offer'),
     ref,
     sessionId: nonEmptyId,
-    toAgentId: v.optional(nonEmptyId),
-    toGroupId: v.optional(nonEmptyId),
-    note: v.optional(longText),
+    toAgentId: optional(nonEmptyId),
+    toGroupId: optional(nonEmptyId),
+    note: optional(longText),
   }),
-  v.check(
-    (f) => (f.toAgentId === undefined) !== (f.toGroupId === undefined),
-    'a transfer goes to exactly one of toAgentId or toGroupId',
-  ),
+  (f) => (f.toAgentId === undefined) !== (f.toGroupId === undefined),
+  'a transfer goes to exactly one of toAgentId or toGroupId',
 );
 
-export const transferAnswer = v.object({
-  type: v.literal('transfer.answer'),
+export const transferAnswer = object({
+  type: literal('transfer.answer'),
   ref,
   transferId: nonEmptyId,
-  accept: v.boolean(),
+  accept: boolean,
 });
 
-export const sessionEvaluate = v.object({
-  type: v.literal('session.evaluate'),
+export const sessionEvaluate = object({
+  type: literal('session.evaluate'),
   ref,
   sessionId: nonEmptyId,
   evaluation,
 });
 
-export const ratingRequest = v.object({ type: v.literal('rating.request'), ref, sessionId: nonEmptyId });
+export const ratingRequest = object({ type: literal('rating.request'), ref, sessionId: nonEmptyId });
 
-export const visitorDetail = v.object({ type: v.literal('visitor.detail'), ref, visitorId: nonEmptyId });
+export const visitorDetail = object({ type: literal('visitor.detail'), ref, visitorId: nonEmptyId });
 
-export const visitorCard = v.object({
-  type: v.literal('visitor.card'),
+export const visitorCard = object({
+  type: literal('visitor.card'),
   ref,
   visitorId: nonEmptyId,
   card: stringRecord,

@@ -1,5 +1,4 @@
 /** Schemas of the frames the hub sends; clients decode with these. */
-import * as v from 'valibot';
 import { ERROR_CODES } from '../error-codes.js';
 import { LIMITS } from '../limits.js';
 import {
@@ -23,82 +22,83 @@ import {
   visitorInfo,
   visitorSettings,
 } from './model.js';
+import { anyObject, array, boolean, literal, object, optional, picklist, variant, type Schema } from './validator.js';
 
-const visitorWelcome = v.object({
-  type: v.literal('welcome'),
+const visitorWelcome = object({
+  type: literal('welcome'),
   v: count,
-  role: v.literal('visitor'),
+  role: literal('visitor'),
   visitorId: id,
   token: longText,
   visitCount: count,
   settings: visitorSettings,
   availability,
-  sessions: v.array(sessionInfo),
-  invites: v.array(invite),
+  sessions: array(sessionInfo),
+  invites: array(invite),
 });
 
-const agentWelcome = v.object({
-  type: v.literal('welcome'),
+const agentWelcome = object({
+  type: literal('welcome'),
   v: count,
-  role: v.literal('agent'),
+  role: literal('agent'),
   agent: agentInfo,
-  permissions: v.array(shortText),
-  agents: v.array(agentInfo),
-  groups: v.array(groupInfo),
-  sessions: v.array(sessionInfo),
-  queue: v.array(sessionInfo),
-  transfers: v.array(transferOffer),
+  permissions: array(shortText),
+  agents: array(agentInfo),
+  groups: array(groupInfo),
+  sessions: array(sessionInfo),
+  queue: array(sessionInfo),
+  transfers: array(transferOffer),
 });
 
-const changes = <T extends v.GenericSchema>(item: T) => ({
-  added: v.array(item),
-  updated: v.array(item),
-  removed: v.array(id),
+const changes = <T>(item: Schema<T>) => ({
+  added: array(item),
+  updated: array(item),
+  removed: array(id),
 });
 
-const side = v.picklist(['visitor', 'agent']);
+const side = picklist(['visitor', 'agent']);
 
-const ack = v.object({ type: v.literal('ack'), ref: nonEmptyId, result: v.record(v.string(), v.unknown()) });
-const error = v.object({
-  type: v.literal('error'),
-  ref: v.optional(nonEmptyId),
-  code: v.picklist(Object.values(ERROR_CODES)),
+const ack = object({ type: literal('ack'), ref: nonEmptyId, result: anyObject });
+const error = object({
+  type: literal('error'),
+  ref: optional(nonEmptyId),
+  code: picklist(Object.values(ERROR_CODES)),
   message: longText,
-  fatal: v.optional(v.boolean()),
+  fatal: optional(boolean),
 });
-const pong = v.object({ type: v.literal('pong'), t: time });
-const session = v.object({ type: v.literal('session'), session: sessionInfo });
-const messageFrame = v.object({ type: v.literal('message'), message });
-const read = v.object({ type: v.literal('read'), sessionId: id, side, seq: count });
-const typing = v.object({
-  type: v.literal('typing'),
+const pong = object({ type: literal('pong'), t: time });
+const session = object({ type: literal('session'), session: sessionInfo });
+const messageFrame = object({ type: literal('message'), message });
+const read = object({ type: literal('read'), sessionId: id, side, seq: count });
+const typing = object({
+  type: literal('typing'),
   sessionId: id,
   side,
-  draft: v.optional(text(LIMITS.draft)),
-  active: v.boolean(),
+  draft: optional(text(LIMITS.draft)),
+  active: boolean,
 });
-const inviteClosed = v.object({
-  type: v.literal('invite.closed'),
+const inviteClosed = object({
+  type: literal('invite.closed'),
   inviteId: id,
   visitorId: id,
-  reason: v.picklist(['accepted', 'declined', 'expired']),
+  reason: picklist(['accepted', 'declined', 'expired']),
 });
-const availabilityFrame = v.object({ type: v.literal('availability'), status: availability });
-const inviteFrame = v.object({ type: v.literal('invite'), invite });
-const pagePush = v.object({ type: v.literal('page.push'), url });
-const ratingRequest = v.object({ type: v.literal('rating.request'), sessionId: id });
-const transferOffered = v.object({ type: v.literal('transfer.offer'), transfer: transferOffer });
-const transferClosed = v.object({
-  type: v.literal('transfer.closed'),
+const availabilityFrame = object({ type: literal('availability'), status: availability });
+const inviteFrame = object({ type: literal('invite'), invite });
+const pagePush = object({ type: literal('page.push'), url });
+const ratingRequest = object({ type: literal('rating.request'), sessionId: id });
+const transferOffered = object({ type: literal('transfer.offer'), transfer: transferOffer });
+const transferClosed = object({
+  type: literal('transfer.closed'),
   transferId: id,
   sessionId: id,
-  outcome: v.picklist(['accepted', 'declined', 'timeout', 'cancelled']),
+  outcome: picklist(['accepted', 'declined', 'timeout', 'cancelled']),
   toAgentId: id,
 });
-const visitors = v.object({ type: v.literal('visitors'), ...changes(visitorInfo) });
-const agents = v.object({ type: v.literal('agents'), ...changes(agentInfo) });
-const queue = v.object({ type: v.literal('queue'), sessions: v.array(sessionInfo) });
-const offlineMessageFrame = v.object({ type: v.literal('offline.message'), offlineMessage });
+const visitors = object({ type: literal('visitors'), ...changes(visitorInfo) });
+const agents = object({ type: literal('agents'), ...changes(agentInfo) });
+const queue = object({ type: literal('queue'), sessions: array(sessionInfo) });
+const offlineMessageFrame = object({ type: literal('offline.message'), offlineMessage });
 
 // The maps below list their schemas by name (no spreads), so a bundle keeps only
 // the maps, and the schemas, that it uses.
@@ -144,7 +144,7 @@ export const AGENT_FRAME_SCHEMAS = {
 
 /** Schema of every server frame by its `type`, whichever role receives it (for tools and tests). */
 export const SERVER_FRAME_SCHEMAS = {
-  welcome: v.variant('role', [visitorWelcome, agentWelcome]),
+  welcome: variant('role', { visitor: visitorWelcome, agent: agentWelcome }),
   ack,
   error,
   pong,
@@ -167,19 +167,19 @@ export const SERVER_FRAME_SCHEMAS = {
 
 // ── `ack.result` by command, for the commands that return something ─────────
 
-const withSession = v.object({ session: sessionInfo });
-const messageResult = v.object({ message });
-const historyResult = v.object({ messages: v.array(message) });
-const inviteAnswered = v.object({ session: v.optional(sessionInfo) });
-const offlineLeft = v.object({ offlineMessage });
-const inviteSent = v.object({ invite });
-const transferOfferResult = v.object({ transfer: transferOffer });
-const visitorDetail = v.object({
+const withSession = object({ session: sessionInfo });
+const messageResult = object({ message });
+const historyResult = object({ messages: array(message) });
+const inviteAnswered = object({ session: optional(sessionInfo) });
+const offlineLeft = object({ offlineMessage });
+const inviteSent = object({ invite });
+const transferOfferResult = object({ transfer: transferOffer });
+const visitorDetail = object({
   visitor: visitorInfo,
-  pageViews: v.array(pageView),
-  sessions: v.array(sessionInfo),
+  pageViews: array(pageView),
+  sessions: array(sessionInfo),
 });
-const visitorCard = v.object({ visitor: visitorInfo });
+const visitorCard = object({ visitor: visitorInfo });
 
 /** Schemas of `ack.result` for the visitor's commands. */
 export const VISITOR_ACK_SCHEMAS = {
