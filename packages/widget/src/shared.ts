@@ -11,6 +11,7 @@
  *   picking, and the shipped texts ({@link loadTexts}).
  * - Design tokens ({@link TOKENS}, {@link token}) and {@link baseStyles}.
  * - {@link MessageList} and {@link Composer}, the conversation's two halves.
+ * - {@link capturePage}: a screenshot of the page (html2canvas, loaded on first use).
  *
  * @packageDocumentation
  */
@@ -49,3 +50,4 @@ export { baseStyles } from './styles/shared.styles.js';
 export { MessageList } from './message-list/message-list.js';
 export { linkify, safeHref, safeResourceUrl, type TextSegment } from './message-list/linkify.js';
 export { Composer, type FileSource } from './composer/composer.js';
+export { capturePage } from './screenshot/capture.js';

@@ -7,6 +7,7 @@
  */
 import type { TransportFactory } from '@parley/core';
 import { connectTo } from '@parley/core';
+import { capturePage } from '@parley/widget/shared';
 import { httpCannedSource, type CannedSource } from '../api/canned.js';
 import type { SignInResult } from '../api/sign-in.js';
 import { httpAutoReplies, type LoadAutoReplies, type SaveAutoReplies } from '../api/site-settings.js';
@@ -33,6 +34,7 @@ export function serverServices(serverUrl: string): ServicesFactory {
     return {
       canned: httpCannedSource(serverUrl, token),
       upload: httpUpload(serverUrl, token),
+      capture: () => capturePage(),
       loadAutoReplies: replies.load,
       saveAutoReplies: replies.save,
     };
