@@ -105,6 +105,29 @@ describe('<parley-message-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the reader in place when earlier messages load above, and follows new ones at the end', async () => {
+    const el = await fixture<MessageList>(html`<parley-message-list has-earlier style="height:200px"></parley-message-list>`);
+    const page = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => message({ clientId: `m${from + i}`, seq: from + i, text: `Message ${from + i}` }));
+    el.messages = page(41, 60);
+    await el.updateComplete;
+    const scroller = el.shadowRoot!.querySelector<HTMLElement>('[part=scroller]')!;
+    await waitUntil(() => scroller.scrollTop > 0, 'starts at the newest message');
+    scroller.scrollTop = 0; // the reader scrolled up to the oldest shown, and asks for more
+    const m41 = () => el.shadowRoot!.querySelector<HTMLElement>('[data-client-id="m41"]')!;
+    const before = m41().getBoundingClientRect().top;
+    el.messages = [...page(1, 40), ...el.messages];
+    await el.updateComplete;
+    expect(scroller.scrollTop).to.be.greaterThan(0, 'the view moved down with the content');
+    expect(Math.abs(m41().getBoundingClientRect().top - before)).to.be.lessThan(2, 'message 41 stays where the reader was');
+
+    scroller.scrollTop = scroller.scrollHeight; // back at the end: new messages are followed
+    await el.updateComplete;
+    el.messages = [...el.messages, message({ clientId: 'm61', seq: 61, text: 'Message 61' })];
+    await el.updateComplete;
+    await waitUntil(() => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2, 'follows the newest');
+  });
+
   it('marks a refused message as not delivered', async () => {
     const el = await fixture<MessageList>(html`<parley-message-list></parley-message-list>`);
     el.messages = [message({ own: true, author: { kind: 'visitor', id: 'v' }, delivery: 'failed', text: 'x' })];

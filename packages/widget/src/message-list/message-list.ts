@@ -75,6 +75,8 @@ export class MessageList extends ParleyElement {
   readonly #l10n = new LocalizeController(this);
   #seen: Set<string> | undefined;
   #stick = true;
+  /** Distance from the content's end to the view's top, kept while earlier messages are added above. */
+  #anchor: number | undefined;
 
   /** Scrolls to the newest message. */
   scrollToEnd(): void {
@@ -86,13 +88,20 @@ export class MessageList extends ParleyElement {
     if (!changed.has('messages')) return;
     const scroller = this.renderRoot.querySelector<HTMLElement>('.message-list__scroller');
     this.#stick = !scroller || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < STICKY_PX;
+    // Earlier messages arrive above what the reader is looking at: keep it in place.
+    const previousFirst = changed.get('messages')?.[0]?.clientId;
+    const prepended = previousFirst !== undefined && this.messages[0]?.clientId !== previousFirst;
+    this.#anchor = scroller && prepended && !this.#stick ? scroller.scrollHeight - scroller.scrollTop : undefined;
     this.#announceNew();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('messages') && !changed.has('typing')) return;
     const newest = this.messages.at(-1);
-    if (this.#stick || newest?.own) this.scrollToEnd();
+    if (this.#anchor !== undefined && this.scroller) {
+      this.scroller.scrollTop = this.scroller.scrollHeight - this.#anchor;
+      this.#anchor = undefined;
+    } else if (this.#stick || newest?.own) this.scrollToEnd();
   }
 
   #announceNew(): void {
