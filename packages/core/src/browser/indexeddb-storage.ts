@@ -1,7 +1,7 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 
 import { createMemoryStorage, type ClientStorage } from '../client/storage.js';
-import { BROWSER_WARNINGS, warnOnce } from './internal/dev-warning.js';
+import { warnOnce } from '../internal/dev-mode.js';
 
 /**
  * Makes a {@link ClientStorage} in IndexedDB, so the visitor's identity, the
@@ -40,10 +40,7 @@ async function open(database: string): Promise<ClientStorage> {
     // Opens the database (creating the store the first time) and a transaction on it.
     await store('readonly', () => undefined);
   } catch (error) {
-    warnOnce(
-      BROWSER_WARNINGS.indexedDbUnavailable,
-      `IndexedDB cannot be used (${error instanceof Error ? error.message : String(error)}); keeping everything in memory until a reload.`,
-    );
+    warnOnce('indexeddb-unavailable', error);
     return createMemoryStorage();
   }
   return {

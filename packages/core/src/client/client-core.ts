@@ -8,13 +8,13 @@ import { asParleyError, ParleyError } from '../errors.js';
 import { createId } from '../ids.js';
 import type { HelloFrame } from '../protocol/client-frames.js';
 import type { ServerDecoder } from '../protocol/decode.js';
+import { warnOnce } from '../internal/dev-mode.js';
 import { ERROR_CODES } from '../protocol/error-codes.js';
 import { LIMITS } from '../protocol/limits.js';
 import type { Author, Message, SessionInfo } from '../protocol/model.js';
 import type { ServerFrame, WelcomeFrame } from '../protocol/server-frames.js';
 import type { TransportFactory } from '../transport/transport.js';
 import { Connection } from './connection.js';
-import { WARNINGS, warnOnce } from './dev-warnings.js';
 import { isEmptyChange, MessageStore, sideOf, type Side } from './message-store.js';
 import { Outbox } from './outbox.js';
 import { ClientPersistence, type OutboxEntry } from './persistence.js';
@@ -210,7 +210,7 @@ export class ClientCore {
   setDraft(sessionId: string, draft: string): void {
     let value = draft;
     if (value.length > LIMITS.draft) {
-      warnOnce(WARNINGS.textTruncated, `A draft was cut to ${LIMITS.draft} characters.`);
+      warnOnce('text-truncated', 'draft');
       value = value.slice(0, LIMITS.draft);
     }
     if (!this.#owner.draftsAllowed()) return;

@@ -5,6 +5,7 @@
 import { systemClock, type Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { Observable } from '../events.js';
+import { warnOnce } from '../internal/dev-mode.js';
 import type { PageViewFrame, VisitorHelloFrame } from '../protocol/client-frames.js';
 import { VISITOR_DECODER } from '../protocol/decode.js';
 import { ERROR_CODES } from '../protocol/error-codes.js';
@@ -16,7 +17,6 @@ import { is } from '../protocol/schemas/validator.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { TransportFactory } from '../transport/transport.js';
 import { ClientCore, type CoreEvents, type HistoryQuery } from './client-core.js';
-import { WARNINGS, warnOnce } from './dev-warnings.js';
 import { createClientEmitter } from './emitter.js';
 import { httpOrigin, isPushAllowed } from './page-push.js';
 import { createMemoryStorage, type ClientStorage } from './storage.js';
@@ -252,7 +252,7 @@ export class VisitorClient implements Observable<VisitorEvents> {
    */
   trackPageView(view: PageViewInput): void {
     if (httpOrigin(view.url) === undefined || view.url.length > LIMITS.url) {
-      warnOnce(WARNINGS.pageViewDropped, `trackPageView needs an absolute http(s) URL of at most ${LIMITS.url} characters.`);
+      warnOnce('page-view-dropped', view.url);
       return;
     }
     const referrer = view.referrer && view.referrer.length <= LIMITS.url ? view.referrer : undefined;
@@ -505,7 +505,7 @@ export class VisitorClient implements Observable<VisitorEvents> {
   #openSession(action: string): SessionInfo {
     const session = this.session;
     if (!session || !isOpenSession(session)) {
-      warnOnce(WARNINGS.noSession, `${action}() needs an open chat; call requestChat() first.`);
+      warnOnce('no-session', `${action}()`);
       throw new ParleyError(ERROR_CODES.invalidState, `There is no open chat to ${action}.`);
     }
     return session;
