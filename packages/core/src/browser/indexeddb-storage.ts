@@ -1,4 +1,4 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 
 import { createMemoryStorage, type ClientStorage } from '../client/storage.js';
 import { warnOnce } from '../internal/dev-mode.js';
@@ -43,10 +43,16 @@ async function open(database: string): Promise<ClientStorage> {
     warnOnce('indexeddb-unavailable', error);
     return createMemoryStorage();
   }
+  // What idb-keyval's get, set and del do, without their default store.
+  const write = (change: (objects: IDBObjectStore) => void) =>
+    store('readwrite', (objects) => {
+      change(objects);
+      return promisifyRequest(objects.transaction);
+    });
   return {
-    get: <T>(key: string) => get<T>(key, store),
-    set: (key, value) => set(key, value, store),
-    delete: (key) => del(key, store),
+    get: <T>(key: string) => store('readonly', (objects) => promisifyRequest<T | undefined>(objects.get(key))),
+    set: (key, value) => write((objects) => objects.put(value, key)),
+    delete: (key) => write((objects) => objects.delete(key)),
     entries: <T>(prefix: string) => store('readonly', (objects) => entriesFrom<T>(objects, prefix)),
   };
 }

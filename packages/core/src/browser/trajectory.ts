@@ -64,11 +64,11 @@ export function createTrajectoryTracker(options: TrajectoryTrackerOptions): Traj
 
   const report = (url: string, title: string, referrer: string | undefined) => {
     const view: { -readonly [K in keyof TrackedPageView]: TrackedPageView[K] } = {
-      url: clip(url, LIMITS.url),
-      title: clip(title, LIMITS.title),
+      url: url.slice(0, LIMITS.url),
+      title: title.slice(0, LIMITS.title),
     };
     if (referrer) {
-      view.referrer = clip(referrer, LIMITS.url);
+      view.referrer = referrer.slice(0, LIMITS.url);
       const { searchEngine, keyword } = parseReferrer(referrer);
       if (searchEngine) view.searchEngine = searchEngine;
       if (keyword) view.keyword = keyword;
@@ -145,8 +145,4 @@ function wrapHistory(history: History, name: HistoryMethod, after: () => void): 
     if (hadOwn) history[name] = original;
     else Reflect.deleteProperty(history, name);
   };
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max);
 }

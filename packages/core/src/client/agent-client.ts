@@ -119,7 +119,7 @@ export class AgentClient implements Observable<AgentEvents> {
           v: PROTOCOL_VERSION,
           role: 'agent',
           token: this.#token,
-          ...(resume && { resume }),
+          resume,
         }),
         welcome: (frame) => {
           if (frame.role === 'agent') this.#welcome(frame);
@@ -265,7 +265,7 @@ export class AgentClient implements Observable<AgentEvents> {
       type: 'invite.send',
       visitorId,
       proactive: options.proactive,
-      ...(options.message !== undefined && { message: options.message }),
+      message: options.message,
     });
     return invite;
   }
@@ -281,7 +281,7 @@ export class AgentClient implements Observable<AgentEvents> {
       type: 'transfer.offer',
       sessionId,
       ...('toAgentId' in target ? { toAgentId: target.toAgentId } : { toGroupId: target.toGroupId }),
-      ...(note !== undefined && { note }),
+      note,
     });
     return transfer;
   }

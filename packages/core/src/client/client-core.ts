@@ -117,13 +117,7 @@ export class ClientCore {
     });
     this.#typing = new RemoteTyping(options.clock, tuning.typingExpiryMs ?? 30_000, (state) => this.#emit('typing', state));
     this.connection = new Connection(
-      {
-        transport: options.transport,
-        clock: options.clock,
-        decoder: options.decoder,
-        ...(tuning.timing && { timing: tuning.timing }),
-        ...(tuning.random && { random: tuning.random }),
-      },
+      { transport: options.transport, clock: options.clock, decoder: options.decoder, timing: tuning.timing, random: tuning.random },
       {
         hello: () => this.#hello(),
         welcome: (frame) => this.#welcome(frame),
@@ -245,9 +239,9 @@ export class ClientCore {
     const { messages } = await this.connection.request({
       type: 'session.history',
       sessionId,
-      ...(beforeSeq !== undefined && { beforeSeq }),
-      ...(query.afterSeq !== undefined && { afterSeq: query.afterSeq }),
-      ...(query.limit !== undefined && { limit: Math.min(query.limit, LIMITS.historyPage) }),
+      beforeSeq,
+      afterSeq: query.afterSeq,
+      limit: query.limit && Math.min(query.limit, LIMITS.historyPage),
     });
     this.#receive(messages);
     return [...messages]

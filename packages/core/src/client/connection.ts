@@ -154,7 +154,8 @@ export class Connection {
    * `requestTimeoutMs` (counted from this call, waiting included) or the link was
    * lost while it was in flight (it is not sent again, since the hub may have
    * applied it); `closed` when the connection closes first. Commands made while
-   * not open wait for the next welcome.
+   * not open wait for the next welcome. Optional fields may be left `undefined`:
+   * frames go out as JSON, which leaves them out.
    */
   request<K extends CommandType>(command: CommandFrame<K> & { readonly type: K }, timeoutMs = this.#timing.requestTimeoutMs): Promise<CommandResult<K>> {
     if (this.#state.name === 'closed') {

@@ -131,8 +131,8 @@ export class Outbox {
         type: 'message.send',
         sessionId: entry.sessionId,
         clientId: entry.clientId,
-        ...(entry.text !== undefined && { text: entry.text }),
-        ...(entry.attachments !== undefined && { attachments: entry.attachments }),
+        text: entry.text,
+        attachments: entry.attachments,
       });
       this.#options.stored(message);
       this.settle(entry.clientId);

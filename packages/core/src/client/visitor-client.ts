@@ -255,12 +255,11 @@ export class VisitorClient implements Observable<VisitorEvents> {
       warnOnce('page-view-dropped', view.url);
       return;
     }
-    const referrer = view.referrer && view.referrer.length <= LIMITS.url ? view.referrer : undefined;
     const frame: PageViewFrame = {
       type: 'page.view',
       url: view.url,
       title: view.title.slice(0, LIMITS.title),
-      ...(referrer && { referrer }),
+      referrer: view.referrer && view.referrer.length <= LIMITS.url ? view.referrer : undefined,
     };
     if (this.#pageViews.length === 0 && this.#core.connection.post(frame)) return;
     this.#pageViews.push(frame);
@@ -278,11 +277,7 @@ export class VisitorClient implements Observable<VisitorEvents> {
 
   /** Asks for a chat with the pre-chat form's answers. Rejects with `no_agent_available` when nobody can take it. */
   async requestChat(fields: Readonly<Record<string, string>>, options: { readonly groupId?: string } = {}): Promise<SessionInfo> {
-    const { session } = await this.#core.connection.request({
-      type: 'chat.request',
-      fields,
-      ...(options.groupId !== undefined && { groupId: options.groupId }),
-    });
+    const { session } = await this.#core.connection.request({ type: 'chat.request', fields, groupId: options.groupId });
     this.#upsert(session);
     return session;
   }
@@ -347,7 +342,7 @@ export class VisitorClient implements Observable<VisitorEvents> {
       type: 'session.rate',
       sessionId: current.id,
       score,
-      ...(comment !== undefined && { comment }),
+      comment,
     });
     this.#upsert(session);
     return session;
@@ -381,11 +376,11 @@ export class VisitorClient implements Observable<VisitorEvents> {
       v: PROTOCOL_VERSION,
       role: 'visitor',
       siteId,
-      ...(token !== undefined && { token }),
-      ...(this.#member && { member: this.#member }),
-      ...(language !== undefined && { language: language.slice(0, LIMITS.shortText) }),
-      ...(userAgent !== undefined && { userAgent: userAgent.slice(0, LIMITS.longText) }),
-      ...(resume && { resume }),
+      token,
+      member: this.#member,
+      language: language?.slice(0, LIMITS.shortText),
+      userAgent: userAgent?.slice(0, LIMITS.longText),
+      resume,
     };
   }
 

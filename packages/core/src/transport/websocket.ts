@@ -53,116 +53,95 @@ const MAX_REASON_BYTES = 123;
  */
 export function createWebSocketTransport(url: string, options: WebSocketTransportOptions = {}): TransportFactory {
   const Socket = options.WebSocket ?? (typeof WebSocket === 'undefined' ? undefined : WebSocket);
-  if (!Socket) {
-    throw new TypeError(
-      'createWebSocketTransport: there is no global WebSocket here; pass one, e.g. { WebSocket } from the ws package.',
-    );
-  }
-  return () => new WebSocketTransport(url, Socket);
+  if (!Socket) throw new TypeError('createWebSocketTransport: no global WebSocket; pass one (e.g. ws\'s).');
+  return () => openWebSocket(url, Socket);
 }
 
-class WebSocketTransport implements Transport {
-  readonly #listeners = new Set<TransportListener>();
-  #socket: WebSocketLike | undefined;
-  #state: 'connecting' | 'open' | 'closed' = 'connecting';
+function openWebSocket(url: string, Socket: WebSocketConstructor): Transport {
+  const listeners = new Set<TransportListener>();
+  let socket: WebSocketLike | undefined;
+  let state: 'connecting' | 'open' | 'closed' = 'connecting';
   /** Whether the close listeners have been called (they are, exactly once). */
-  #finished = false;
+  let finished = false;
 
-  constructor(url: string, Socket: WebSocketConstructor) {
-    let socket: WebSocketLike;
-    try {
-      socket = new Socket(url);
-    } catch (error) {
-      // A bad URL or a blocked scheme: report it as a failed connection, after the
-      // caller has had a chance to listen.
-      queueMicrotask(() => {
-        if (this.#state === 'closed') return;
-        this.#emitError(error);
-        this.#finish({ code: CLOSE_CODES.abnormal, reason: errorMessage(error) });
-      });
-      return;
-    }
-    this.#socket = socket;
-    socket.onopen = () => {
-      if (this.#state !== 'connecting') return;
-      this.#state = 'open';
-      for (const l of [...this.#listeners]) l.open?.();
-    };
-    socket.onmessage = (event) => {
-      if (this.#state !== 'open' || typeof event.data !== 'string') return;
-      const data = event.data;
-      for (const l of [...this.#listeners]) l.message?.(data);
-    };
-    socket.onerror = (event) => {
-      if (this.#state !== 'closed') this.#emitError(event);
-    };
-    socket.onclose = (event) => {
-      this.#detach();
-      this.#finish({
-        code: typeof event.code === 'number' && event.code > 0 ? event.code : CLOSE_CODES.abnormal,
-        reason: typeof event.reason === 'string' ? event.reason : '',
-      });
-    };
-  }
-
-  send(data: string): void {
-    const socket = this.#socket;
-    if (this.#state !== 'open' || !socket || socket.readyState !== OPEN) return;
-    try {
-      socket.send(data);
-    } catch (error) {
-      this.#emitError(error);
-    }
-  }
-
-  close(code: number = CLOSE_CODES.normal, reason = ''): void {
-    if (this.#state === 'closed') return;
-    const socket = this.#socket;
-    this.#detach();
-    if (socket) {
-      try {
-        socket.close(wireCode(code), clipReason(reason));
-      } catch {
-        // Already closing, or a socket that refuses the code: it is going away anyway.
-      }
-    }
-    // Like the memory transport: the closing side learns at once, on the next
-    // microtask, without waiting for a close handshake a dead network never finishes.
-    this.#state = 'closed';
-    const event = { code, reason };
-    queueMicrotask(() => this.#finish(event));
-  }
-
-  listen(listener: TransportListener): () => void {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
-  }
-
-  #emitError(error: unknown): void {
-    for (const l of [...this.#listeners]) l.error?.(error);
-  }
-
-  /** Calls the close listeners, once. */
-  #finish(event: TransportCloseEvent): void {
-    if (this.#finished) return;
-    this.#finished = true;
-    const listeners = [...this.#listeners];
-    this.#listeners.clear();
-    this.#state = 'closed';
-    for (const l of listeners) l.close?.(event);
-  }
-
+  const each = (call: (listener: TransportListener) => void) => [...listeners].forEach(call);
+  const emitError = (error: unknown) => each((l) => l.error?.(error));
+  const finish = (event: TransportCloseEvent) => {
+    if (finished) return;
+    finished = true;
+    state = 'closed';
+    const called = [...listeners];
+    listeners.clear();
+    for (const l of called) l.close?.(event);
+  };
   /** Stops listening to the socket, so a late event can no longer reach anyone. */
-  #detach(): void {
-    const socket = this.#socket;
+  const detach = () => {
     if (!socket) return;
     socket.onopen = socket.onmessage = socket.onclose = null;
     // Swallow late errors rather than unsubscribe: `ws` is an EventEmitter, and an
     // 'error' with no listener (e.g. closing while still connecting) would throw.
-    socket.onerror = ignore;
+    socket.onerror = () => {};
+  };
+
+  try {
+    socket = new Socket(url);
+    socket.onopen = () => {
+      if (state !== 'connecting') return;
+      state = 'open';
+      each((l) => l.open?.());
+    };
+    socket.onmessage = ({ data }) => {
+      if (state === 'open' && typeof data === 'string') each((l) => l.message?.(data));
+    };
+    socket.onerror = (event) => {
+      if (state !== 'closed') emitError(event);
+    };
+    socket.onclose = ({ code, reason }) => {
+      detach();
+      finish({
+        code: typeof code === 'number' && code > 0 ? code : CLOSE_CODES.abnormal,
+        reason: typeof reason === 'string' ? reason : '',
+      });
+    };
+  } catch (error) {
+    // A bad URL or a blocked scheme: report it as a failed connection, after the
+    // caller has had a chance to listen.
+    queueMicrotask(() => {
+      if (state === 'closed') return;
+      emitError(error);
+      finish({ code: CLOSE_CODES.abnormal, reason: clipReason(error instanceof Error ? error.message : String(error)) });
+    });
   }
+
+  return {
+    send(data) {
+      if (state !== 'open' || socket?.readyState !== OPEN) return;
+      try {
+        socket.send(data);
+      } catch (error) {
+        emitError(error);
+      }
+    },
+    close(code = CLOSE_CODES.normal, reason = '') {
+      if (state === 'closed') return;
+      detach();
+      try {
+        socket?.close(wireCode(code), clipReason(reason));
+      } catch {
+        // Already closing, or a socket that refuses the code: it is going away anyway.
+      }
+      // Like the memory transport: the closing side learns at once, on the next
+      // microtask, without waiting for a close handshake a dead network never finishes.
+      state = 'closed';
+      queueMicrotask(() => finish({ code, reason }));
+    },
+    listen(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
 }
 
 /**
@@ -171,26 +150,16 @@ class WebSocketTransport implements Transport {
  * close event still carries the caller's code.
  */
 function wireCode(code: number): number {
-  return code === CLOSE_CODES.normal || (code >= 3000 && code <= 4999) ? code : CLOSE_CODES.normal;
+  return code >= 3000 && code <= 4999 ? code : CLOSE_CODES.normal;
 }
 
 /** Cuts a reason to the 123 UTF-8 bytes a close frame can hold, on a character boundary. */
 function clipReason(reason: string): string {
   const encoder = new TextEncoder();
-  if (encoder.encode(reason).length <= MAX_REASON_BYTES) return reason;
   let clipped = '';
-  let bytes = 0;
   for (const char of reason) {
-    const size = encoder.encode(char).length;
-    if (bytes + size > MAX_REASON_BYTES) break;
+    if (encoder.encode(clipped + char).length > MAX_REASON_BYTES) break;
     clipped += char;
-    bytes += size;
   }
   return clipped;
-}
-
-function ignore(): void {}
-
-function errorMessage(error: unknown): string {
-  return clipReason(error instanceof Error ? error.message : String(error));
 }
