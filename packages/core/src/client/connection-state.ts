@@ -13,12 +13,17 @@ export interface Link {
   unlisten: () => void;
 }
 
+/**
+ * Each state holds at most one timer, `timer`, which leaving the state clears
+ * (unless the next state keeps it): the connect deadline while connecting and
+ * handshaking, the heartbeat while open, the next attempt while waiting.
+ */
 export type State =
   | { readonly name: 'idle' }
-  | { readonly name: 'connecting'; readonly link: Link; readonly deadline: TimerHandle }
-  | { readonly name: 'handshaking'; readonly link: Link; readonly deadline: TimerHandle }
-  | { readonly name: 'open'; readonly link: Link; readonly heartbeat: TimerHandle; readonly awaitingPong: boolean }
-  | { readonly name: 'waiting'; readonly retry: TimerHandle }
+  | { readonly name: 'connecting'; readonly link: Link; readonly timer: TimerHandle }
+  | { readonly name: 'handshaking'; readonly link: Link; readonly timer: TimerHandle }
+  | { readonly name: 'open'; readonly link: Link; readonly timer: TimerHandle; readonly awaitingPong: boolean }
+  | { readonly name: 'waiting'; readonly timer: TimerHandle }
   | { readonly name: 'closed'; readonly error?: ParleyError };
 
 export type ConnectionStateName = State['name'];
@@ -37,22 +42,7 @@ export type Input =
 
 export const linkOf = (state: State): Link | undefined => ('link' in state ? state.link : undefined);
 
-export function timersOf(state: State): TimerHandle[] {
-  switch (state.name) {
-    case 'idle':
-    case 'closed':
-      return [];
-    case 'connecting':
-    case 'handshaking':
-      return [state.deadline];
-    case 'open':
-      return [state.heartbeat];
-    case 'waiting':
-      return [state.retry];
-    default:
-      return assertNever(state, 'connection state');
-  }
-}
+export const timerOf = (state: State): TimerHandle | undefined => ('timer' in state ? state.timer : undefined);
 
 /** The public status of a state; `everOpen` tells a first connection from a reconnection. */
 export function statusOf(state: State, everOpen: boolean): ConnectionStatus {

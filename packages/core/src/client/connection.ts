@@ -32,7 +32,7 @@ import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
 import type { ErrorFrame, ServerFrame, WelcomeFrame } from '../protocol/server-frames.js';
 import { CLOSE_CODES, type Transport, type TransportFactory } from '../transport/transport.js';
 import { backoffDelay } from './backoff.js';
-import { linkOf, statusOf, timersOf, type ConnectionStateName, type Input, type Link, type State } from './connection-state.js';
+import { linkOf, statusOf, timerOf, type ConnectionStateName, type Input, type Link, type State } from './connection-state.js';
 import { PendingRequests, type CommandFrame, type CommandResult, type CommandType, type RefFrame } from './requests.js';
 import type { ConnectionStatus, ConnectionTiming } from './types.js';
 
@@ -164,14 +164,14 @@ export class Connection {
         new ParleyError(error?.code ?? ERROR_CODES.closed, error?.message ?? 'The client is closed.', command.type),
       );
     }
-    const { frame, promise } = this.#requests.add(command, timeoutMs);
-    if (this.#state.name === 'open' && this.#send(this.#state.link, frame)) this.#requests.markSent(frame.ref);
+    const promise = this.#requests.add(command, timeoutMs);
+    this.#sendQueued();
     return promise as Promise<CommandResult<K>>;
   }
 
   /** Sends a frame that expects no answer; returns false (and sends nothing) unless open. */
   post(frame: PostFrame): boolean {
-    return this.#state.name === 'open' && this.#send(this.#state.link, frame);
+    return this.#sendIfOpen(frame);
   }
 
   // ── the machine ────────────────────────────────────────────────────────────
@@ -228,7 +228,7 @@ export class Connection {
   #onConnecting(state: Extract<State, { name: 'connecting' }>, input: Input): void {
     switch (input.type) {
       case 'opened':
-        this.#goto({ name: 'handshaking', link: state.link, deadline: state.deadline });
+        this.#goto({ ...state, name: 'handshaking' });
         this.#send(state.link, this.#delegate.hello());
         return;
       default:
@@ -248,13 +248,13 @@ export class Connection {
   #onOpen(state: Extract<State, { name: 'open' }>, input: Input): void {
     switch (input.type) {
       case 'data': {
-        if (state.awaitingPong) this.#goto({ ...state, heartbeat: this.#timer('ping', this.#timing.pingIntervalMs), awaitingPong: false });
+        if (state.awaitingPong) this.#goto({ ...state, timer: this.#timer('ping', this.#timing.pingIntervalMs), awaitingPong: false });
         const frame = this.#decode(input.data);
         if (frame) this.#frame(frame);
         return;
       }
       case 'ping':
-        this.#goto({ ...state, heartbeat: this.#timer('silence', this.#timing.pongTimeoutMs), awaitingPong: true });
+        this.#goto({ ...state, timer: this.#timer('silence', this.#timing.pongTimeoutMs), awaitingPong: true });
         this.#send(state.link, { type: 'ping', t: this.#clock.now() });
         return;
       case 'silence':
@@ -302,12 +302,9 @@ export class Connection {
     this.#attempt = 0;
     this.#everOpen = true;
     this.#retriedRejection = false;
-    this.#goto({ name: 'open', link: state.link, heartbeat: this.#timer('ping', this.#timing.pingIntervalMs), awaitingPong: false });
+    this.#goto({ name: 'open', link: state.link, timer: this.#timer('ping', this.#timing.pingIntervalMs), awaitingPong: false });
     this.#delegate.welcome(frame);
-    for (const queued of this.#requests.queued()) {
-      if (this.#state.name !== 'open') break;
-      if (this.#send(this.#state.link, queued)) this.#requests.markSent(queued.ref);
-    }
+    this.#sendQueued();
   }
 
   #frame(frame: ServerFrame): void {
@@ -357,7 +354,7 @@ export class Connection {
       return this.#retryLater();
     }
     const link: Link = { transport, unlisten: () => {} };
-    this.#goto({ name: 'connecting', link, deadline: this.#timer('deadline', this.#timing.connectTimeoutMs) });
+    this.#goto({ name: 'connecting', link, timer: this.#timer('deadline', this.#timing.connectTimeoutMs) });
     const fromLink = (input: Input) => {
       if (linkOf(this.#state) === link) this.#dispatch(input);
     };
@@ -379,7 +376,7 @@ export class Connection {
   #retryLater(closeCode: number = CLOSE_CODES.normal, reason = ''): void {
     const delay = backoffDelay(this.#attempt, this.#timing.backoffBaseMs, this.#timing.backoffMaxMs, this.#random);
     this.#attempt++;
-    this.#goto({ name: 'waiting', retry: this.#timer('retry', delay) }, closeCode, reason);
+    this.#goto({ name: 'waiting', timer: this.#timer('retry', delay) }, closeCode, reason);
   }
 
   /** The hub refused us for good, unless the owner wants one more try with a new hello. */
@@ -389,21 +386,21 @@ export class Connection {
       return this.#attemptNow();
     }
     this.#goto({ name: 'closed', error }, CLOSE_CODES.normal, error.code);
-    this.#requests.failAll(error.code, error.message);
+    this.#requests.fail(error.code, error.message);
     this.#delegate.error(error);
   }
 
   #shutdown(): void {
     this.#goto({ name: 'closed' }, CLOSE_CODES.normal, 'client closed');
-    this.#requests.failAll(ERROR_CODES.closed, 'The client was closed.');
+    this.#requests.fail(ERROR_CODES.closed, 'The client was closed.');
   }
 
   /** Enters a state, releasing the timers and the link the new state does not keep. */
   #goto(next: State, closeCode: number = CLOSE_CODES.normal, reason = ''): void {
     const previous = this.#state;
     this.#state = next;
-    const kept = new Set(timersOf(next));
-    for (const timer of timersOf(previous)) if (!kept.has(timer)) this.#clock.clearTimeout(timer);
+    const timer = timerOf(previous);
+    if (timer !== undefined && timer !== timerOf(next)) this.#clock.clearTimeout(timer);
     const link = linkOf(previous);
     if (link && link !== linkOf(next)) {
       link.unlisten();
@@ -414,13 +411,22 @@ export class Connection {
       }
     }
     if (previous.name === 'open' && next.name !== 'open') {
-      this.#requests.failSent(ERROR_CODES.timeout, 'The connection was lost before the hub answered.');
+      this.#requests.fail(ERROR_CODES.timeout, 'The connection was lost before the hub answered.', true);
       this.#delegate.down?.();
     }
   }
 
   #timer(type: 'deadline' | 'ping' | 'silence' | 'retry', ms: number): TimerHandle {
     return this.#clock.setTimeout(() => this.#dispatch({ type }), ms);
+  }
+
+  /** Sends on the current link if the hub welcomed us on it (the welcome delegate may have closed it). */
+  #sendIfOpen(frame: ClientFrame): boolean {
+    return this.#state.name === 'open' && this.#send(this.#state.link, frame);
+  }
+
+  #sendQueued(): void {
+    this.#requests.sendQueued((frame) => this.#sendIfOpen(frame));
   }
 
   #send(link: Link, frame: ClientFrame): boolean {

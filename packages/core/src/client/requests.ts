@@ -25,7 +25,6 @@ export type CommandResult<K extends CommandType> = K extends keyof AckResults
   : Readonly<Record<string, unknown>>;
 
 interface Entry {
-  readonly ref: string;
   readonly frame: RefFrame;
   sent: boolean;
   readonly timer: TimerHandle;
@@ -45,69 +44,55 @@ export class PendingRequests {
     this.#checkResult = checkResult;
   }
 
-  /** Registers a command; it waits (queued) until {@link markSent}. Rejects with `timeout` after `timeoutMs`. */
-  add(command: CommandFrame, timeoutMs: number): { frame: RefFrame; promise: Promise<unknown> } {
+  /** Registers a command; it waits (queued) until {@link sendQueued} sends it. Rejects with `timeout` after `timeoutMs`. */
+  add(command: CommandFrame, timeoutMs: number): Promise<unknown> {
     const ref = `r${++this.#next}`;
     const frame = { ...command, ref } as RefFrame;
-    const promise = new Promise<unknown>((resolve, reject) => {
-      const timer = this.#clock.setTimeout(() => {
-        this.#settle(ref)?.reject(
-          new ParleyError(ERROR_CODES.timeout, `"${frame.type}" was not answered in time.`, frame.type),
-        );
-      }, timeoutMs);
-      this.#entries.set(ref, { ref, frame, sent: false, timer, resolve, reject });
+    return new Promise<unknown>((resolve, reject) => {
+      const timer = this.#clock.setTimeout(
+        () => this.#settle(ref, new ParleyError(ERROR_CODES.timeout, `"${frame.type}" was not answered in time.`, frame.type)),
+        timeoutMs,
+      );
+      this.#entries.set(ref, { frame, sent: false, timer, resolve, reject });
     });
-    return { frame, promise };
   }
 
-  /** Commands not sent yet, oldest first. */
-  queued(): RefFrame[] {
-    return [...this.#entries.values()].filter((e) => !e.sent).map((e) => e.frame);
-  }
-
-  markSent(ref: string): void {
-    const entry = this.#entries.get(ref);
-    if (entry) entry.sent = true;
-  }
-
-  /** Answers a command with its `ack.result`; false when no command has that ref (late or unknown). */
-  ack(ref: string, result: unknown): boolean {
-    const entry = this.#settle(ref);
-    if (!entry) return false;
-    const command = entry.frame.type;
-    const decoded = this.#checkResult(command, result);
-    if (decoded.ok) entry.resolve(decoded.value);
-    else entry.reject(new ParleyError(decoded.code, decoded.message, command));
-    return true;
-  }
-
-  /** Answers a command with an `error` frame; false when no command has that ref. */
-  error(ref: string, code: ErrorCode, message: string): boolean {
-    const entry = this.#settle(ref);
-    if (!entry) return false;
-    entry.reject(new ParleyError(code, message, entry.frame.type));
-    return true;
-  }
-
-  /** Fails the commands in flight (the link was lost before they were answered). */
-  failSent(code: ErrorCode, message: string): void {
-    for (const entry of [...this.#entries.values()]) {
-      if (entry.sent) this.#settle(entry.ref)?.reject(new ParleyError(code, message, entry.frame.type));
+  /** Sends the commands not sent yet, oldest first, while `send` succeeds. */
+  sendQueued(send: (frame: RefFrame) => boolean): void {
+    for (const entry of this.#entries.values()) {
+      if (entry.sent) continue;
+      if (!send(entry.frame)) return;
+      entry.sent = true;
     }
   }
 
-  /** Fails every command, sent or not. */
-  failAll(code: ErrorCode, message: string): void {
-    for (const entry of [...this.#entries.values()]) {
-      this.#settle(entry.ref)?.reject(new ParleyError(code, message, entry.frame.type));
+  /** Answers a command with its `ack.result`. A ref no command has (late or unknown) is ignored. */
+  ack(ref: string, result: unknown): void {
+    const type = this.#entries.get(ref)?.frame.type;
+    if (type === undefined) return;
+    const decoded = this.#checkResult(type, result);
+    this.#settle(ref, decoded.ok ? decoded : new ParleyError(decoded.code, decoded.message, type));
+  }
+
+  /** Answers a command with an `error` frame. A ref no command has is ignored. */
+  error(ref: string, code: ErrorCode, message: string): void {
+    this.#settle(ref, new ParleyError(code, message, this.#entries.get(ref)?.frame.type));
+  }
+
+  /** Fails every command, or only those in flight (the link was lost before they were answered). */
+  fail(code: ErrorCode, message: string, sentOnly = false): void {
+    for (const [ref, entry] of [...this.#entries]) {
+      if (entry.sent || !sentOnly) this.#settle(ref, new ParleyError(code, message, entry.frame.type));
     }
   }
 
-  #settle(ref: string): Entry | undefined {
+  /** Ends a command: rejects it with an error, or resolves it with a checked result. */
+  #settle(ref: string, outcome: ParleyError | { readonly value: unknown }): void {
     const entry = this.#entries.get(ref);
-    if (!entry) return undefined;
+    if (!entry) return;
     this.#entries.delete(ref);
     this.#clock.clearTimeout(entry.timer);
-    return entry;
+    if (outcome instanceof ParleyError) entry.reject(outcome);
+    else entry.resolve(outcome.value);
   }
 }
