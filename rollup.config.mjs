@@ -4,5 +4,6 @@ import core from './packages/core/rollup.config.mjs';
 import widget from './packages/widget/rollup.config.mjs';
 import agentElements from './packages/agent-elements/rollup.config.mjs';
 import serverAdapter from './packages/server-adapter/rollup.config.mjs';
+import examples from './examples/rollup.config.mjs';
 
-export default [...core, ...widget, ...agentElements, ...serverAdapter];
+export default [...core, ...widget, ...agentElements, ...serverAdapter, ...examples];
