@@ -15,7 +15,7 @@ import type { Author, Message, SessionInfo } from '../protocol/model.js';
 import type { ServerFrame, WelcomeFrame } from '../protocol/server-frames.js';
 import type { TransportFactory } from '../transport/transport.js';
 import { Connection } from './connection.js';
-import { isEmptyChange, MessageStore, sideOf, type Side } from './message-store.js';
+import { EMPTY, SessionMessages, sideOf, type Side } from './message-store.js';
 import { Outbox } from './outbox.js';
 import { ClientPersistence, type OutboxEntry } from './persistence.js';
 import { RemoteTyping } from './remote-typing.js';
@@ -79,9 +79,11 @@ const FIRST_PAGE = 50;
 
 export class ClientCore {
   readonly connection: Connection;
-  readonly store: MessageStore;
   readonly persistence: ClientPersistence;
   readonly clock: Clock;
+  /** This client's side: its read receipts and drafts are this side's. */
+  readonly mySide: Side;
+  readonly #sessions = new Map<string, SessionMessages>();
   readonly #owner: CoreOwner;
   readonly #emit: CoreEmit;
   readonly #typing: RemoteTyping;
@@ -107,7 +109,7 @@ export class ClientCore {
     this.#owner = owner;
     this.#emit = options.emit;
     this.#throttleMs = tuning.typingThrottleMs ?? 300;
-    this.store = new MessageStore(options.side);
+    this.mySide = options.side;
     let storageFailed = false;
     this.persistence = new ClientPersistence(options.storage, options.storagePrefix, (error) => {
       // Reported once: the client goes on from memory, and one broken store would say so on every write.
@@ -132,12 +134,8 @@ export class ClientCore {
       persistence: this.persistence,
       clock: options.clock,
       stored: (message) => this.#receive([message]),
-      refused: (entry, error) => this.#report(this.store.session(entry.sessionId).fail(entry.clientId, error)),
+      refused: (entry, error) => this.#report(this.#session(entry.sessionId).fail(entry.clientId, error)),
     });
-  }
-
-  get mySide(): Side {
-    return this.store.mySide;
   }
 
   /** Loads what storage holds (once), then connects. */
@@ -159,7 +157,7 @@ export class ClientCore {
   }
 
   messages(sessionId: string): readonly ChatMessage[] {
-    return this.store.list(sessionId);
+    return this.#sessions.get(sessionId)?.list() ?? EMPTY;
   }
 
   typing(sessionId: string): TypingState | undefined {
@@ -192,8 +190,8 @@ export class ClientCore {
       createdAt: this.clock.now(),
       order: ++this.#order,
     };
-    const message = this.#localMessage(entry);
-    this.#report(this.store.session(sessionId).addLocal(message));
+    const message = localMessage(entry);
+    this.#report(this.#session(sessionId).addLocal(message));
     this.#drafts.delete(sessionId);
     this.#throttles.get(sessionId)?.push('');
     this.#outbox.add(entry);
@@ -222,18 +220,18 @@ export class ClientCore {
 
   /** Marks everything held in the session as read by this side, and tells the hub. */
   markRead(sessionId: string): void {
-    const session = this.store.session(sessionId);
+    const session = this.#session(sessionId);
     this.#report(session.applyRead(this.mySide, session.maxSeq));
     this.#tellRead(sessionId);
   }
 
   unreadCount(sessionId: string): number {
-    return this.store.has(sessionId) ? this.store.session(sessionId).unreadCount() : 0;
+    return this.#sessions.get(sessionId)?.unreadCount() ?? 0;
   }
 
   /** Fetches messages and merges them into the session's list; resolves with them in `seq` order. */
   async loadHistory(sessionId: string, query: HistoryQuery = {}): Promise<ChatMessage[]> {
-    const session = this.store.session(sessionId);
+    const session = this.#session(sessionId);
     const oldest = session.list().find((m) => m.seq !== undefined)?.seq;
     const beforeSeq = query.beforeSeq ?? (query.afterSeq === undefined ? oldest : undefined);
     const { messages } = await this.connection.request({
@@ -252,7 +250,7 @@ export class ClientCore {
 
   /** Takes in a session's latest info: read receipts from it. Call for every session the hub reports. */
   applySession(info: SessionInfo): void {
-    const session = this.store.session(info.id);
+    const session = this.#session(info.id);
     this.#report(session.applyRead('visitor', info.readSeq.visitor));
     this.#report(session.applyRead('agent', info.readSeq.agent));
   }
@@ -278,7 +276,7 @@ export class ClientCore {
 
   /** Fetches what this client lacks of a session it just joined or was not resumed. */
   async catchUp(info: SessionInfo): Promise<void> {
-    const session = this.store.session(info.id);
+    const session = this.#session(info.id);
     try {
       if (session.maxSeq === 0) {
         if (info.lastSeq > 0) await this.loadHistory(info.id, { beforeSeq: info.lastSeq + 1, limit: FIRST_PAGE });
@@ -306,14 +304,14 @@ export class ClientCore {
 
   /** Drops a session's messages from memory (its stored data goes at the next welcome). */
   dropSession(sessionId: string): void {
-    const list = this.store.list(sessionId);
-    this.store.delete(sessionId);
+    const list = this.messages(sessionId);
+    this.#sessions.delete(sessionId);
     if (list.length > 0) this.#emit('messages', { sessionId, added: [], updated: [], removed: list.map((m) => m.clientId) });
   }
 
   /** Another identity took over: forget every message, the outbox and all stored data. */
   forgetEverything(): void {
-    for (const sessionId of this.store.sessionIds()) this.dropSession(sessionId);
+    for (const sessionId of [...this.#sessions.keys()]) this.dropSession(sessionId);
     this.#outbox.clear();
     this.#storedSeq.clear();
     this.#resumed.clear();
@@ -332,19 +330,18 @@ export class ClientCore {
     }
     for (const [sessionId, held] of loaded.sessions) {
       this.#storedSeq.set(sessionId, held.seq);
-      this.#report(this.store.session(sessionId).receive(held.messages));
+      this.#report(this.#session(sessionId).receive(held.messages));
     }
     this.#outbox.restore(loaded.outbox);
     for (const entry of loaded.outbox) {
-      this.#report(this.store.session(entry.sessionId).addLocal(this.#localMessage(entry)));
+      this.#report(this.#session(entry.sessionId).addLocal(localMessage(entry)));
     }
   }
 
   #hello(): HelloFrame {
     const seqs = new Map(this.#storedSeq);
-    for (const sessionId of this.store.sessionIds()) {
-      const max = this.store.session(sessionId).maxSeq;
-      if (max > (seqs.get(sessionId) ?? 0)) seqs.set(sessionId, max);
+    for (const [sessionId, { maxSeq }] of this.#sessions) {
+      if (maxSeq > (seqs.get(sessionId) ?? 0)) seqs.set(sessionId, maxSeq);
     }
     const top = [...seqs].filter(([, seq]) => seq > 0).sort((a, b) => b[1] - a[1]).slice(0, LIMITS.resumeSessions);
     this.#resumed = new Map(top);
@@ -366,7 +363,7 @@ export class ClientCore {
         this.#typing.clear(frame.message.sessionId, sideOf(frame.message.author));
         break;
       case 'read': {
-        this.#report(this.store.session(frame.sessionId).applyRead(frame.side, frame.seq));
+        this.#report(this.#session(frame.sessionId).applyRead(frame.side, frame.seq));
         if (frame.side === this.mySide) this.#readTold.set(frame.sessionId, Math.max(frame.seq, this.#readTold.get(frame.sessionId) ?? 0));
         break;
       }
@@ -387,18 +384,13 @@ export class ClientCore {
   }
 
   #receive(messages: readonly Message[]): void {
-    const bySession = new Map<string, Message[]>();
-    for (const m of messages) {
-      const list = bySession.get(m.sessionId) ?? [];
-      list.push(m);
-      bySession.set(m.sessionId, list);
-    }
     const fresh: Message[] = [];
-    for (const [sessionId, list] of bySession) {
-      const change = this.store.session(sessionId).receive(list);
-      const taken = new Set([...change.added, ...change.updated].map((m) => m.clientId));
-      for (const m of list) {
-        if (!taken.has(m.clientId)) continue;
+    for (const sessionId of new Set(messages.map((m) => m.sessionId))) {
+      // Each session takes its own messages from the list.
+      const change = this.#session(sessionId).receive(messages);
+      const taken = new Set([...(change?.added ?? []), ...(change?.updated ?? [])].map((m) => m.clientId));
+      for (const m of messages) {
+        if (m.sessionId !== sessionId || !taken.has(m.clientId)) continue;
         fresh.push(m);
         // The hub has it: whatever happens to the pending send, it must not go out again.
         this.#outbox.settle(m.clientId);
@@ -408,8 +400,15 @@ export class ClientCore {
     void this.persistence.saveMessages(fresh);
   }
 
+  /** A session's messages, made empty on first use. */
+  #session(sessionId: string): SessionMessages {
+    let session = this.#sessions.get(sessionId);
+    if (!session) this.#sessions.set(sessionId, (session = new SessionMessages(sessionId, this.mySide)));
+    return session;
+  }
+
   #tellRead(sessionId: string): void {
-    const seq = this.store.session(sessionId).readSeq(this.mySide);
+    const seq = this.#session(sessionId).readSeq(this.mySide);
     if (seq <= (this.#readTold.get(sessionId) ?? 0)) return;
     if (this.connection.post({ type: 'message.read', sessionId, seq })) this.#readTold.set(sessionId, seq);
   }
@@ -425,20 +424,12 @@ export class ClientCore {
     return throttle;
   }
 
-  #localMessage(entry: OutboxEntry): ChatMessage {
-    return {
-      clientId: entry.clientId,
-      sessionId: entry.sessionId,
-      author: entry.author,
-      at: entry.createdAt,
-      ...(entry.text !== undefined && { text: entry.text }),
-      ...(entry.attachments !== undefined && { attachments: entry.attachments }),
-      delivery: 'sending',
-      own: true,
-    };
+  #report(change: MessagesChange | undefined): void {
+    if (change) this.#emit('messages', change);
   }
+}
 
-  #report(change: MessagesChange): void {
-    if (!isEmptyChange(change)) this.#emit('messages', change);
-  }
+/** How an outbox entry shows until the hub stores it. */
+function localMessage({ createdAt, order: _order, ...message }: OutboxEntry): ChatMessage {
+  return { ...message, at: createdAt, delivery: 'sending', own: true };
 }

@@ -51,7 +51,7 @@ export class Outbox {
 
   /** A new message: stored, then sent as soon as the connection allows. */
   add(entry: OutboxEntry): void {
-    this.#items.set(entry.clientId, { entry, written: this.#options.persistence.putOutbox(entry) });
+    this.#items.set(entry.clientId, { entry, written: this.#options.persistence.set(`outbox:${entry.clientId}`, entry) });
     void this.#pump(entry.sessionId);
   }
 
@@ -64,7 +64,7 @@ export class Outbox {
 
   /** The hub has this message (an echo or a replay): it must not go out again. */
   settle(clientId: string): void {
-    if (this.#items.delete(clientId)) void this.#options.persistence.removeOutbox(clientId);
+    if (this.#items.delete(clientId)) void this.#options.persistence.delete(`outbox:${clientId}`);
   }
 
   /** Sends every session's waiting messages (after a welcome). */

@@ -18,7 +18,7 @@ import {
   message as messageSchema,
   nonEmptyId,
 } from '../protocol/schemas/model.js';
-import { is, number, object, optional, string } from '../protocol/schemas/validator.js';
+import { Issue, number, object, optional, string, type Schema } from '../protocol/schemas/validator.js';
 import type { ClientStorage } from './storage.js';
 
 /** Messages kept per session across reloads. */
@@ -54,7 +54,12 @@ export interface Loaded {
 }
 
 const byCreation = (a: OutboxEntry, b: OutboxEntry) => a.createdAt - b.createdAt || a.order - b.order;
-const pad = (seq: number) => String(seq).padStart(12, '0');
+const messageKey = (sessionId: string, seq: number) => `msg:${sessionId}:${String(seq).padStart(12, '0')}`;
+/** What `schema` makes of a stored value (unknown keys dropped), or undefined when it does not pass. */
+const read = <T>(schema: Schema<T>, value: unknown): T | undefined => {
+  const output = schema.run(value);
+  return output instanceof Issue ? undefined : output;
+};
 
 export class ClientPersistence {
   readonly #storage: ClientStorage;
@@ -79,7 +84,7 @@ export class ClientPersistence {
     }
   }
 
-  /** Every entry of this client's whose key starts with `prefix`, keys without the client's prefix. */
+  /** Every entry of this client's whose key starts with `prefix`, keys without the client's prefix; none when storage fails. */
   async entries<T>(prefix: string): Promise<[string, T][]> {
     try {
       const found = await this.#storage.entries<T>(this.#prefix + prefix);
@@ -102,42 +107,32 @@ export class ClientPersistence {
   async load(): Promise<Loaded> {
     const outbox: OutboxEntry[] = [];
     const sessions = new Map<string, { seq: number; messages: Message[] }>();
-    try {
-      for (const [, value] of await this.#storage.entries<unknown>(`${this.#prefix}outbox:`)) {
-        if (is(outboxEntrySchema, value)) outbox.push(value);
-      }
-      for (const [key, value] of await this.#storage.entries<unknown>(`${this.#prefix}seq:`)) {
-        if (typeof value === 'number' && Number.isInteger(value) && value >= 0) {
-          const sessionId = key.slice(`${this.#prefix}seq:`.length);
-          sessions.set(sessionId, { seq: value, messages: [] });
-          this.#savedSeq.set(sessionId, value);
-        }
-      }
-      const stale: string[] = [];
-      for (const [key, value] of await this.#storage.entries<unknown>(`${this.#prefix}msg:`)) {
-        const held = is(messageSchema, value) ? sessions.get(value.sessionId) : undefined;
-        // A message without its seq record is not vouched for: drop it.
-        if (held && is(messageSchema, value) && value.seq <= held.seq) held.messages.push(value);
-        else stale.push(key);
-      }
-      for (const [sessionId, held] of sessions) {
-        held.messages.sort((a, b) => a.seq - b.seq);
-        const extra = held.messages.splice(0, Math.max(0, held.messages.length - TRANSCRIPT_LIMIT));
-        for (const m of extra) stale.push(this.#messageKey(sessionId, m.seq));
-      }
-      for (const key of stale) void this.#run(() => this.#storage.delete(key));
-    } catch (error) {
-      this.#onError(error);
+    for (const [, value] of await this.entries('outbox:')) {
+      const entry = read(outboxEntrySchema, value);
+      if (entry) outbox.push(entry);
     }
+    for (const [key, seq] of await this.entries('seq:')) {
+      if (typeof seq === 'number' && Number.isInteger(seq) && seq >= 0) {
+        const sessionId = key.slice('seq:'.length);
+        sessions.set(sessionId, { seq, messages: [] });
+        this.#savedSeq.set(sessionId, seq);
+      }
+    }
+    const stale: string[] = [];
+    for (const [key, value] of await this.entries('msg:')) {
+      const message = read(messageSchema, value);
+      const held = message && sessions.get(message.sessionId);
+      // A message without its seq record is not vouched for: drop it.
+      if (held && message.seq <= held.seq) held.messages.push(message);
+      else stale.push(key);
+    }
+    for (const [sessionId, held] of sessions) {
+      held.messages.sort((a, b) => a.seq - b.seq);
+      const extra = held.messages.splice(0, Math.max(0, held.messages.length - TRANSCRIPT_LIMIT));
+      for (const m of extra) stale.push(messageKey(sessionId, m.seq));
+    }
+    for (const key of stale) void this.delete(key);
     return { outbox: outbox.sort(byCreation), sessions };
-  }
-
-  putOutbox(entry: OutboxEntry): Promise<void> {
-    return this.set(`outbox:${entry.clientId}`, entry);
-  }
-
-  removeOutbox(clientId: string): Promise<void> {
-    return this.delete(`outbox:${clientId}`);
   }
 
   /** Keeps received messages and moves each session's resume `seq` forward. */
@@ -146,7 +141,7 @@ export class ClientPersistence {
     return this.#run(async () => {
       const top = new Map<string, number>();
       for (const m of messages) {
-        await this.#storage.set(this.#messageKey(m.sessionId, m.seq), m);
+        await this.#storage.set(this.#prefix + messageKey(m.sessionId, m.seq), m);
         top.set(m.sessionId, Math.max(top.get(m.sessionId) ?? 0, m.seq));
       }
       for (const [sessionId, seq] of top) {
@@ -162,9 +157,7 @@ export class ClientPersistence {
     this.#savedSeq.delete(sessionId);
     return this.#run(async () => {
       await this.#storage.delete(`${this.#prefix}seq:${sessionId}`);
-      for (const [key] of await this.#storage.entries(`${this.#prefix}msg:${sessionId}:`)) {
-        await this.#storage.delete(key);
-      }
+      await this.#deleteUnder(`msg:${sessionId}:`);
     });
   }
 
@@ -176,13 +169,11 @@ export class ClientPersistence {
   /** Deletes everything under this client's prefix (another identity took over). */
   clear(): Promise<void> {
     this.#savedSeq.clear();
-    return this.#run(async () => {
-      for (const [key] of await this.#storage.entries(this.#prefix)) await this.#storage.delete(key);
-    });
+    return this.#run(() => this.#deleteUnder(''));
   }
 
-  #messageKey(sessionId: string, seq: number): string {
-    return `${this.#prefix}msg:${sessionId}:${pad(seq)}`;
+  async #deleteUnder(prefix: string): Promise<void> {
+    for (const [key] of await this.#storage.entries(this.#prefix + prefix)) await this.#storage.delete(key);
   }
 
   #run(op: () => Promise<void>): Promise<void> {
