@@ -1,7 +1,7 @@
 import mittModule, { type Emitter } from 'mitt';
 
-// mitt's typings describe CommonJS; under ESM its default export is the function itself.
-const mitt = mittModule as unknown as typeof mittModule.default;
+/** mitt itself: its typings describe CommonJS; under ESM its default export is the function. */
+export const mitt = mittModule as unknown as typeof mittModule.default;
 
 /** A read-only view of an event source: subscribe, and get back the unsubscribe function. */
 export interface Observable<Events extends Record<string, unknown>> {

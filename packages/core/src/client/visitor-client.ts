@@ -16,7 +16,7 @@ import { sessionInfo as sessionInfoSchema } from '../protocol/schemas/model.js';
 import { is } from '../protocol/schemas/validator.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { TransportFactory } from '../transport/transport.js';
-import { ClientCore, type CoreEvents, type HistoryQuery } from './client-core.js';
+import { ClientCore, type CoreEmit, type CoreEvents, type HistoryQuery } from './client-core.js';
 import { createClientEmitter } from './emitter.js';
 import { httpOrigin, isPushAllowed } from './page-push.js';
 import { createMemoryStorage, type ClientStorage } from './storage.js';
@@ -103,9 +103,9 @@ export class VisitorClient implements Observable<VisitorEvents> {
   readonly #core: ClientCore;
   #member: SignedMember | undefined;
   #token: string | undefined;
-  #storedVisitorId: string | undefined;
   #sentToken = false;
 
+  /** From storage, then from each welcome. */
   #visitorId: string | undefined;
   #visitCount = 0;
   #settings: VisitorSettings | undefined;
@@ -127,7 +127,8 @@ export class VisitorClient implements Observable<VisitorEvents> {
         side: 'visitor',
         storagePrefix: options.storagePrefix ?? `v:${options.siteId}:`,
         tuning: options,
-        emit: (type, event) => this.#events.emit(type, event as VisitorEvents[typeof type]),
+        // VisitorEvents include CoreEvents, and emit needs no `this`.
+        emit: this.#events.emit as CoreEmit,
       },
       {
         load: () => this.#load(),
@@ -359,8 +360,7 @@ export class VisitorClient implements Observable<VisitorEvents> {
   async #load(): Promise<void> {
     const persistence = this.#core.persistence;
     this.#token = await persistence.get<string>('token');
-    this.#storedVisitorId = await persistence.get<string>('visitorId');
-    this.#visitorId ??= this.#storedVisitorId;
+    this.#visitorId = await persistence.get<string>('visitorId');
     // Open sessions as last known, so a reload shows the chat before the hub answers.
     for (const [, session] of await persistence.entries<unknown>('session:')) {
       if (is(sessionInfoSchema, session) && !this.#sessions.has(session.id)) this.#upsert(session as SessionInfo);
@@ -393,14 +393,13 @@ export class VisitorClient implements Observable<VisitorEvents> {
   }
 
   #welcome(frame: VisitorWelcomeFrame): void {
-    if (this.#storedVisitorId !== undefined && this.#storedVisitorId !== frame.visitorId) {
+    if (this.#visitorId !== undefined && this.#visitorId !== frame.visitorId) {
       // Someone else now: nothing of the previous visitor may show or be sent.
       this.#core.forgetEverything();
       for (const session of this.#sessions.values()) this.#core.dropSession(session.id);
       this.#sessions.clear();
       this.#invites.clear();
     }
-    this.#storedVisitorId = frame.visitorId;
     this.#visitorId = frame.visitorId;
     this.#visitCount = frame.visitCount;
     this.#token = frame.token;
@@ -483,18 +482,16 @@ export class VisitorClient implements Observable<VisitorEvents> {
     this.#core.applySession(session);
     this.#events.emit('session', previous ? { session, previous } : { session });
     if (!previous) return;
-    if (session.state === 'transferring' && previous.state !== 'transferring') {
-      this.#events.emit('transfer', { phase: 'started', session, ...this.#previousAgent(previous) });
-    } else if (previous.agentId !== undefined && session.agentId !== undefined && previous.agentId !== session.agentId) {
-      this.#events.emit('transfer', { phase: 'done', session, ...this.#previousAgent(previous) });
+    const { agentId, agentName } = previous;
+    const started = session.state === 'transferring' && previous.state !== 'transferring';
+    if (started || (agentId !== undefined && session.agentId !== undefined && agentId !== session.agentId)) {
+      this.#events.emit('transfer', {
+        phase: started ? 'started' : 'done',
+        session,
+        ...(agentId !== undefined && { previousAgentId: agentId }),
+        ...(agentName !== undefined && { previousAgentName: agentName }),
+      });
     }
-  }
-
-  #previousAgent(previous: SessionInfo): { previousAgentId?: string; previousAgentName?: string } {
-    return {
-      ...(previous.agentId !== undefined && { previousAgentId: previous.agentId }),
-      ...(previous.agentName !== undefined && { previousAgentName: previous.agentName }),
-    };
   }
 
   #openSession(action: string): SessionInfo {
