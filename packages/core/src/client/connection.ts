@@ -30,7 +30,7 @@ import type { ClientFrame, HelloFrame, PingFrame } from '../protocol/client-fram
 import { encodeFrame, type ServerDecoder } from '../protocol/decode.js';
 import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
 import type { ErrorFrame, ServerFrame, WelcomeFrame } from '../protocol/server-frames.js';
-import { CLOSE_CODES, type Transport, type TransportFactory } from '../transport/transport.js';
+import { CLOSE_CODES, type TransportFactory } from '../transport/transport.js';
 import { backoffDelay } from './backoff.js';
 import { linkOf, statusOf, timerOf, type ConnectionStateName, type Input, type Link, type State } from './connection-state.js';
 import { PendingRequests, type CommandFrame, type CommandResult, type CommandType, type RefFrame } from './requests.js';
@@ -199,19 +199,20 @@ export class Connection {
     const state = this.#state;
     switch (state.name) {
       case 'idle':
-        if (input.type === 'connect' || input.type === 'reconnect') this.#attemptNow();
+      case 'waiting':
+        // Only 'waiting' has a timer to bring 'retry'.
+        if (input.type === 'retry' || input.type === 'connect' || input.type === 'reconnect') this.#attemptNow();
         else if (input.type === 'close') this.#shutdown();
         return;
       case 'connecting':
-        return this.#onConnecting(state, input);
+        if (input.type !== 'opened') return this.#common(input);
+        this.#goto({ ...state, name: 'handshaking' });
+        this.#send(state.link, this.#delegate.hello());
+        return;
       case 'handshaking':
         return this.#onHandshaking(input);
       case 'open':
         return this.#onOpen(state, input);
-      case 'waiting':
-        if (input.type === 'retry' || input.type === 'connect' || input.type === 'reconnect') this.#attemptNow();
-        else if (input.type === 'close') this.#shutdown();
-        return;
       case 'closed':
         if (input.type === 'connect' || input.type === 'reconnect') {
           this.#attempt = 0;
@@ -222,17 +223,6 @@ export class Connection {
         return;
       default:
         return assertNever(state, 'connection state');
-    }
-  }
-
-  #onConnecting(state: Extract<State, { name: 'connecting' }>, input: Input): void {
-    switch (input.type) {
-      case 'opened':
-        this.#goto({ ...state, name: 'handshaking' });
-        this.#send(state.link, this.#delegate.hello());
-        return;
-      default:
-        return this.#common(input);
     }
   }
 
@@ -346,19 +336,14 @@ export class Connection {
   // ── transitions ────────────────────────────────────────────────────────────
 
   #attemptNow(): void {
-    let transport: Transport;
     try {
-      transport = this.#factory();
-    } catch (error) {
-      this.#delegate.error(new ParleyError(ERROR_CODES.internal, `The transport could not be made: ${String(error)}`));
-      return this.#retryLater();
-    }
-    const link: Link = { transport, unlisten: () => {} };
-    this.#goto({ name: 'connecting', link, timer: this.#timer('deadline', this.#timing.connectTimeoutMs) });
-    const fromLink = (input: Input) => {
-      if (linkOf(this.#state) === link) this.#dispatch(input);
-    };
-    try {
+      const transport = this.#factory();
+      const link: Link = { transport, unlisten: () => {} };
+      // Connecting before listening: a transport may report at once, and only the current link is heard.
+      this.#goto({ name: 'connecting', link, timer: this.#timer('deadline', this.#timing.connectTimeoutMs) });
+      const fromLink = (input: Input) => {
+        if (linkOf(this.#state) === link) this.#dispatch(input);
+      };
       link.unlisten = transport.listen({
         open: () => fromLink({ type: 'opened' }),
         message: (data) => fromLink({ type: 'data', data }),
@@ -392,7 +377,7 @@ export class Connection {
 
   #shutdown(): void {
     this.#goto({ name: 'closed' }, CLOSE_CODES.normal, 'client closed');
-    this.#requests.fail(ERROR_CODES.closed, 'The client was closed.');
+    this.#requests.fail(ERROR_CODES.closed, 'The client is closed.');
   }
 
   /** Enters a state, releasing the timers and the link the new state does not keep. */
