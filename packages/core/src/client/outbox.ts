@@ -10,7 +10,7 @@ import { asParleyError, type ParleyError } from '../errors.js';
 import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
 import type { Message } from '../protocol/model.js';
 import type { Connection } from './connection.js';
-import type { ClientPersistence, OutboxEntry } from './persistence.js';
+import { byCreation, type ClientPersistence, type OutboxEntry } from './persistence.js';
 
 /** Errors after which a message stays in the outbox and is sent again. */
 const TRANSIENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -41,8 +41,8 @@ export interface OutboxOptions {
 export class Outbox {
   readonly #options: OutboxOptions;
   readonly #items = new Map<string, Item>();
-  readonly #pumping = new Set<string>();
-  readonly #pumpAgain = new Set<string>();
+  /** Sessions being pumped, and whether to pump once more when done. */
+  readonly #pumping = new Map<string, boolean>();
   readonly #resendTimers = new Map<string, TimerHandle>();
 
   constructor(options: OutboxOptions) {
@@ -86,48 +86,35 @@ export class Outbox {
 
   async #pump(sessionId: string): Promise<void> {
     if (this.#pumping.has(sessionId)) {
-      this.#pumpAgain.add(sessionId);
+      this.#pumping.set(sessionId, true);
       return;
     }
     const { connection } = this.#options;
-    this.#pumping.add(sessionId);
     try {
       for (;;) {
-        this.#pumpAgain.delete(sessionId);
-        if (!connection.isOpen) break;
-        const next = this.#oldest(sessionId);
-        if (!next) break;
+        this.#pumping.set(sessionId, false);
+        // The session's oldest entry (entries restored from storage may join after newer ones).
+        let next: Item | undefined;
+        for (const item of this.#items.values()) {
+          if (item.entry.sessionId === sessionId && (!next || byCreation(item.entry, next.entry) < 0)) next = item;
+        }
+        if (!next || !connection.isOpen) break;
         await next.written;
         if (!this.#items.has(next.entry.clientId)) continue;
-        if (!connection.isOpen) break;
-        const outcome = await this.#sendOne(next.entry);
-        if (outcome === 'again') {
-          this.#resendLater(sessionId);
-          break;
-        }
-        if (outcome === 'stop') break;
+        if (!connection.isOpen || !(await this.#sendOne(next.entry))) break;
       }
     } finally {
+      const again = this.#pumping.get(sessionId);
       this.#pumping.delete(sessionId);
+      if (again && connection.isOpen) void this.#pump(sessionId);
     }
-    if (this.#pumpAgain.has(sessionId) && connection.isOpen) void this.#pump(sessionId);
   }
 
-  /** The session's oldest entry (entries restored from storage may join after newer ones). */
-  #oldest(sessionId: string): Item | undefined {
-    let oldest: Item | undefined;
-    for (const item of this.#items.values()) {
-      if (item.entry.sessionId !== sessionId) continue;
-      const a = item.entry;
-      const b = oldest?.entry;
-      if (!b || a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.order < b.order)) oldest = item;
-    }
-    return oldest;
-  }
-
-  async #sendOne(entry: OutboxEntry): Promise<'done' | 'again' | 'stop'> {
+  /** Sends one entry until the hub answers; whether to go on with the next one. */
+  async #sendOne(entry: OutboxEntry): Promise<boolean> {
+    const { connection, clock } = this.#options;
     try {
-      const { message } = await this.#options.connection.request({
+      const { message } = await connection.request({
         type: 'message.send',
         sessionId: entry.sessionId,
         clientId: entry.clientId,
@@ -135,27 +122,25 @@ export class Outbox {
         attachments: entry.attachments,
       });
       this.#options.stored(message);
-      this.settle(entry.clientId);
-      return 'done';
     } catch (error) {
       const e = asParleyError(error);
-      if (e.code === ERROR_CODES.closed) return 'stop';
-      if (TRANSIENT.has(e.code)) return 'again';
+      if (e.code === ERROR_CODES.closed) return false;
+      if (TRANSIENT.has(e.code)) {
+        const { sessionId } = entry;
+        if (!this.#resendTimers.has(sessionId) && connection.isOpen) {
+          const resend = () => {
+            this.#resendTimers.delete(sessionId);
+            void this.#pump(sessionId);
+          };
+          this.#resendTimers.set(sessionId, clock.setTimeout(resend, RESEND_DELAY_MS));
+        }
+        return false;
+      }
       this.settle(entry.clientId);
       this.#options.refused(entry, e);
-      return 'done';
+      return true;
     }
-  }
-
-  #resendLater(sessionId: string): void {
-    const { clock, connection } = this.#options;
-    if (this.#resendTimers.has(sessionId) || !connection.isOpen) return;
-    this.#resendTimers.set(
-      sessionId,
-      clock.setTimeout(() => {
-        this.#resendTimers.delete(sessionId);
-        void this.#pump(sessionId);
-      }, RESEND_DELAY_MS),
-    );
+    this.settle(entry.clientId);
+    return true;
   }
 }

@@ -53,7 +53,8 @@ export interface Loaded {
   readonly sessions: ReadonlyMap<string, { readonly seq: number; readonly messages: readonly Message[] }>;
 }
 
-const byCreation = (a: OutboxEntry, b: OutboxEntry) => a.createdAt - b.createdAt || a.order - b.order;
+/** Oldest first; `order` breaks ties within one millisecond. */
+export const byCreation = (a: OutboxEntry, b: OutboxEntry) => a.createdAt - b.createdAt || a.order - b.order;
 const messageKey = (sessionId: string, seq: number) => `msg:${sessionId}:${String(seq).padStart(12, '0')}`;
 /** What `schema` makes of a stored value (unknown keys dropped), or undefined when it does not pass. */
 const read = <T>(schema: Schema<T>, value: unknown): T | undefined => {

@@ -24,63 +24,50 @@ export class RemoteTyping {
     return this.#entries.get(sessionId)?.state;
   }
 
-  /** A `typing` frame from the hub. */
-  apply(frame: TypingPreviewFrame): void {
-    const state: TypingState = {
-      sessionId: frame.sessionId,
-      side: frame.side,
-      active: frame.active,
-      ...(frame.draft !== undefined && { draft: frame.draft }),
-    };
-    this.#set(state, frame.active);
+  /** A `typing` frame from the hub; an active one lapses after a while without news. */
+  apply({ type: _type, ...state }: TypingPreviewFrame): void {
+    this.#set(state, state.active);
   }
 
   /** A message from `side` arrived: its typing is over. */
   clear(sessionId: string, side: Side): void {
-    const entry = this.#entries.get(sessionId);
-    const next = entry?.state.side === side ? stopped(entry.state) : undefined;
-    if (next) this.#set(next, false);
+    const state = this.get(sessionId);
+    if (state?.side === side && (state.active || state.draft)) this.#set(stopped(state));
   }
 
   /** The link was lost: nothing is known any more. */
   clearAll(): void {
-    for (const [sessionId, entry] of [...this.#entries]) {
-      this.#stop(entry.timer);
-      this.#entries.delete(sessionId);
-      const next = stopped(entry.state);
-      if (next) this.#onChange(next);
+    for (const [sessionId, { state }] of [...this.#entries]) {
+      this.#drop(sessionId);
+      if (state.active || state.draft) this.#onChange(stopped(state));
     }
   }
 
   dispose(): void {
-    for (const entry of this.#entries.values()) this.#stop(entry.timer);
-    this.#entries.clear();
+    for (const sessionId of [...this.#entries.keys()]) this.#drop(sessionId);
   }
 
-  #set(state: TypingState, expire: boolean): void {
-    const previous = this.#entries.get(state.sessionId);
-    this.#stop(previous?.timer);
-    const timer = expire ? this.#clock.setTimeout(() => this.#lapse(state.sessionId), this.#expiryMs) : undefined;
-    this.#entries.set(state.sessionId, timer ? { state, timer } : { state });
+  /**
+   * Keeps and announces a session's state. One that expires lapses after a while
+   * without news: not typing any more, though a visitor's last draft stays readable.
+   */
+  #set(state: TypingState, expire = false): void {
+    const { sessionId } = state;
+    this.#drop(sessionId);
+    const lapse = () => this.#set({ ...state, active: false });
+    this.#entries.set(sessionId, expire ? { state, timer: this.#clock.setTimeout(lapse, this.#expiryMs) } : { state });
     this.#onChange(state);
   }
 
-  /** No news for a while: not typing any more; a visitor's last draft stays readable. */
-  #lapse(sessionId: string): void {
-    const entry = this.#entries.get(sessionId);
-    if (!entry) return;
-    const state: TypingState = { ...entry.state, active: false };
-    this.#entries.set(sessionId, { state });
-    this.#onChange(state);
-  }
-
-  #stop(timer: TimerHandle | undefined): void {
+  /** Forgets a session's state and stops its timer. */
+  #drop(sessionId: string): void {
+    const timer = this.#entries.get(sessionId)?.timer;
     if (timer !== undefined) this.#clock.clearTimeout(timer);
+    this.#entries.delete(sessionId);
   }
 }
 
-/** The state once typing stopped and any draft was cleared; undefined when that is the state already. */
-function stopped(state: TypingState): TypingState | undefined {
-  if (!state.active && !state.draft) return undefined;
-  return { sessionId: state.sessionId, side: state.side, active: false, ...(state.draft !== undefined && { draft: '' }) };
+/** The state once typing stopped and any draft was cleared. */
+function stopped({ sessionId, side, draft }: TypingState): TypingState {
+  return { sessionId, side, active: false, ...(draft !== undefined && { draft: '' }) };
 }
