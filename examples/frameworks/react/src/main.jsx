@@ -4,7 +4,7 @@
 // `on<event-name>` prop listens to that DOM event. Slots are plain children
 // with a `slot` attribute. (Plain JSX: this example has no type-checking, to
 // keep React's type packages out of the repository's install.)
-import { StrictMode, useRef, useState } from 'react';
+import { StrictMode, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 // Registers every parley-* element (English as the default texts).
 import '@parley/widget';
@@ -13,6 +13,11 @@ const server = new URLSearchParams(location.search).get('server') ?? location.or
 const site = new URLSearchParams(location.search).get('site') ?? 'site_demo';
 const now = () => new Date().toLocaleTimeString();
 
+// Objects handed to the element as properties keep their identity between
+// renders (a module constant, useMemo), so the element sees a change only when
+// there is one.
+const TEXTS = { 'launcher.open': 'Ask the React team', 'launcher.leaveMessage': 'Write to the React team' };
+
 function App() {
   const chat = useRef(null);
   const [accent, setAccent] = useState('#0f5e57');
@@ -20,6 +25,7 @@ function App() {
   const [messages, setMessages] = useState([]);
   const [availability, setAvailability] = useState('unknown');
 
+  const theme = useMemo(() => ({ 'color-accent': accent }), [accent]);
   const log = (line) => setEvents((list) => [...list.slice(-7), `${now()} ${line}`]);
 
   return (
@@ -59,8 +65,8 @@ function App() {
         ref={chat}
         server={server}
         site={site}
-        texts={{ 'launcher.open': 'Ask the React team' }}
-        theme={{ 'color-accent': accent }}
+        texts={TEXTS}
+        theme={theme}
         onparley-window-open={(event) => log(`parley-window-open (${event.detail.reason})`)}
         onparley-window-close={(event) => log(`parley-window-close (${event.detail.reason})`)}
         onparley-availability-change={(event) => setAvailability(event.detail.availability)}

@@ -6,7 +6,7 @@
  * element's slots. The template is compiled in the browser (Vue's full build,
  * chosen in examples/rollup.config.mjs), so this example needs no Vue plugin.
  */
-import { createApp, ref, type Ref } from 'vue';
+import { computed, createApp, ref, type Ref } from 'vue';
 // Registers every parley-* element (English as the default texts).
 import '@parley/widget';
 import type { ParleyChat } from '@parley/widget';
@@ -24,7 +24,9 @@ const app = createApp({
     const events = ref<string[]>([]);
     const messages = ref<ChatMessage[]>([]);
     const availability = ref('unknown');
-    const texts = { 'launcher.open': 'Ask the Vue team' };
+    const texts = { 'launcher.open': 'Ask the Vue team', 'launcher.leaveMessage': 'Write to the Vue team' };
+    // A computed keeps its identity until the colour changes, so the element sees a change only when there is one.
+    const theme = computed(() => ({ 'color-accent': accent.value }));
     const log = (line: string) => {
       events.value = [...events.value.slice(-7), `${new Date().toLocaleTimeString()} ${line}`];
     };
@@ -33,6 +35,7 @@ const app = createApp({
       server,
       site,
       texts,
+      theme,
       accent,
       events,
       messages,
@@ -79,7 +82,7 @@ const app = createApp({
         :server="server"
         :site="site"
         .texts="texts"
-        :theme="{ 'color-accent': accent }"
+        :theme="theme"
         @parley-window-open="onOpen"
         @parley-window-close="onClose"
         @parley-availability-change="onAvailability"
