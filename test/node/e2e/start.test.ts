@@ -22,7 +22,7 @@ import { freePort, ROOT, startChild, type Child } from './support/processes.js';
 
 /** Starts `node scripts/start.mjs` as npm would, and waits for its banner. */
 async function npmStart(port: number, dataDir: string): Promise<{ child: Child; banner: string }> {
-  const env = { ...process.env, PORT: String(port), PARLEY_DATA: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PARLEY_DATA: dataDir };
   for (const name of ['HOST', 'PARLEY_PUBLIC_URL', 'PARLEY_STATIC', 'PARLEY_DEMO']) delete env[name];
   const child = startChild(['scripts/start.mjs'], { env, name: 'npm start (scripts/start.mjs)' });
   // A cold start builds first: give it time.
