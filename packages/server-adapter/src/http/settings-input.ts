@@ -12,7 +12,13 @@ type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
 const LONG: StringRule = { max: 4000 };
 const FIELD_NAME: StringRule = { min: 1, max: 64, pattern: /^[A-Za-z0-9_.-]+$/, patternHint: 'may hold only letters, digits, _, . and -' };
-const TEXT_KEY: StringRule = { min: 1, max: 128, pattern: /^[A-Za-z0-9_.-]+$/, patternHint: 'may hold only letters, digits, _, . and -' };
+/** A text key, for every language (`launcher.open`) or one (`ja/launcher.open`, `zh-TW/launcher.open`), as the elements read them. */
+const TEXT_KEY: StringRule = {
+  min: 1,
+  max: 128,
+  pattern: /^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\/)?[A-Za-z0-9_.-]+$/,
+  patternHint: 'may hold only letters, digits, _, . and -, after an optional language and / (ja/launcher.open)',
+};
 const THEME_KEY: StringRule = { min: 1, max: 64, pattern: /^[a-z0-9-]+$/, patternHint: 'may hold only a-z, 0-9 and -' };
 // A theme value ends up in a CSS custom property: nothing that could close the declaration or a block.
 const THEME_VALUE: StringRule = { max: 256, pattern: /^[^;{}<>\\]*$/, patternHint: 'may not contain ; { } < > or \\' };

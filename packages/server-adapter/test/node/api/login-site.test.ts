@@ -103,12 +103,20 @@ test('site: admins read and change their own site; settings are validated; the h
   const stored = await h.store.getSite('site_a');
   assert.equal(stored?.secret, 'secret-site_a', 'the secret is kept');
 
+  // Texts for every language, and for one language (`<language>/<key>`), as the widget and console read them.
+  const texts = { 'launcher.open': 'Talk to us', 'ja/launcher.open': 'ご相談はこちら', 'zh-TW/launcher.open': '與我們聊天' };
+  const withTexts = await h.call('PATCH', '/api/site', { token: h.tokens.a_admin, body: { settings: { texts } } });
+  assert.equal(withTexts.status, 200, withTexts.text);
+  assert.deepEqual(withTexts.json.settings.texts, texts);
+
   for (const [settings, pattern] of [
     [{ allowedOrigins: ['https://shop.example/path'] }, /origin/],
     [{ pushOrigins: ['javascript:alert(1)'] }, /origin/],
     [{ loginIpAllowList: ['10.0.0.0/8'] }, /your own address/],
     [{ loginIpAllowList: ['not-an-ip'] }, /not IPs or CIDR/],
     [{ theme: { accent: 'red;} body{display:none' } }, /may not contain/],
+    [{ texts: { 'launcher open': 'x' } }, /may hold only/],
+    [{ texts: { '../launcher.open': 'x' } }, /may hold only/],
     [{ routing: 'random' }, /one of/],
     [{ queueTimeoutSeconds: -1 }, /whole number/],
     [{ colour: 'blue' }, /Unknown field "settings.colour"/],
