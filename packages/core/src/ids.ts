@@ -23,6 +23,12 @@ export type IdGenerator = (kind: IdKind) => string;
 /** Unguessable ids: a prefix and 21 characters of nanoid (126 bits). */
 export const createId: IdGenerator = (kind) => `${ID_PREFIXES[kind]}_${nanoid()}`;
 
+/**
+ * A sender's message id (`cli_…`). The clients make only these; naming the
+ * prefix statically lets bundlers leave the rest of the prefix table out of them.
+ */
+export const createClientId = (): string => `${ID_PREFIXES.client}_${nanoid()}`;
+
 /** Predictable ids (`ses_1`, `ses_2`, …) for deterministic tests. */
 export function createSequentialIds(): IdGenerator {
   const counters = new Map<IdKind, number>();

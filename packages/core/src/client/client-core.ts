@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../clock.js';
 import { asParleyError, ParleyError } from '../errors.js';
-import { createId } from '../ids.js';
+import { createClientId } from '../ids.js';
 import type { HelloFrame } from '../protocol/client-frames.js';
 import type { ServerDecoder } from '../protocol/decode.js';
 import { warnOnce } from '../internal/dev-mode.js';
@@ -182,7 +182,7 @@ export class ClientCore {
       throw new ParleyError(ERROR_CODES.badFrame, `A message holds at most ${LIMITS.attachments} attachments.`);
     }
     const entry: OutboxEntry = {
-      clientId: createId('client'),
+      clientId: createClientId(),
       sessionId,
       author: this.#owner.author(),
       ...(hasText && { text }),
