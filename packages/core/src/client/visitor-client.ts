@@ -248,7 +248,7 @@ export class VisitorClient implements Observable<VisitorEvents> {
 
   /**
    * Records a page view (on load and on each SPA route change). Sent at once when
-   * connected, otherwise kept (the last {@link PAGE_VIEW_QUEUE}) and sent after the
+   * connected, otherwise kept (the last 20) and sent after the
    * next welcome. A URL that is not absolute http(s) is dropped with a dev warning.
    */
   trackPageView(view: PageViewInput): void {
