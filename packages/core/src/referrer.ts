@@ -4,25 +4,22 @@
  * the same way (the hub never trusts the client's reading).
  */
 
-interface Engine {
-  readonly name: string;
-  /** Matches the referrer's host name. */
-  readonly host: RegExp;
-  /** Query parameters that carry the keyword, in order of preference. */
-  readonly params: readonly string[];
-}
-
-const ENGINES: readonly Engine[] = [
-  { name: 'Google', host: /(^|\.)google\.[a-z.]+$/, params: ['q', 'query'] },
-  { name: 'Bing', host: /(^|\.)bing\.com$/, params: ['q'] },
-  { name: 'Baidu', host: /(^|\.)baidu\.com$/, params: ['wd', 'word', 'kw', 'q'] },
-  { name: 'Sogou', host: /(^|\.)sogou\.com$/, params: ['query', 'keyword'] },
-  { name: '360', host: /(^|\.)(so|haosou)\.com$/, params: ['q'] },
-  { name: 'Yandex', host: /(^|\.)yandex\.[a-z.]+$|(^|\.)ya\.ru$/, params: ['text'] },
-  { name: 'DuckDuckGo', host: /(^|\.)duckduckgo\.com$/, params: ['q'] },
-  { name: 'Naver', host: /(^|\.)naver\.com$/, params: ['query'] },
-  { name: 'Yahoo Japan', host: /(^|\.)yahoo\.co\.jp$/, params: ['p'] },
-  { name: 'Yahoo', host: /(^|\.)yahoo\.com$/, params: ['p', 'q'] },
+/**
+ * The search engines known, each as `[name, host, params]`: its name, a pattern
+ * the referrer's host name must match, and the query parameters that carry the
+ * keyword, in order of preference.
+ */
+const ENGINES: readonly (readonly [name: string, host: RegExp, params: string])[] = [
+  ['Google', /(^|\.)google\.[a-z.]+$/, 'q query'],
+  ['Bing', /(^|\.)bing\.com$/, 'q'],
+  ['Baidu', /(^|\.)baidu\.com$/, 'wd word kw q'],
+  ['Sogou', /(^|\.)sogou\.com$/, 'query keyword'],
+  ['360', /(^|\.)(so|haosou)\.com$/, 'q'],
+  ['Yandex', /(^|\.)yandex\.[a-z.]+$|(^|\.)ya\.ru$/, 'text'],
+  ['DuckDuckGo', /(^|\.)duckduckgo\.com$/, 'q'],
+  ['Naver', /(^|\.)naver\.com$/, 'query'],
+  ['Yahoo Japan', /(^|\.)yahoo\.co\.jp$/, 'p'],
+  ['Yahoo', /(^|\.)yahoo\.com$/, 'p q'],
 ];
 
 export interface ReferrerInfo {
@@ -41,11 +38,12 @@ export function parseReferrer(referrer: string | undefined): ReferrerInfo {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return {};
   const host = url.hostname.toLowerCase();
-  const engine = ENGINES.find((e) => e.host.test(host));
+  const engine = ENGINES.find(([, pattern]) => pattern.test(host));
   if (!engine) return {};
-  for (const param of engine.params) {
+  const [searchEngine, , params] = engine;
+  for (const param of params.split(' ')) {
     const keyword = url.searchParams.get(param)?.trim();
-    if (keyword) return { searchEngine: engine.name, keyword: keyword.slice(0, 256) };
+    if (keyword) return { searchEngine, keyword: keyword.slice(0, 256) };
   }
-  return { searchEngine: engine.name };
+  return { searchEngine };
 }

@@ -14,7 +14,7 @@ import { LIMITS } from '../protocol/limits.js';
 import type { Author, Message, SessionInfo } from '../protocol/model.js';
 import type { ServerFrame, WelcomeFrame } from '../protocol/server-frames.js';
 import type { TransportFactory } from '../transport/transport.js';
-import { Connection } from './connection.js';
+import { Connection, type ConnectionDelegate } from './connection.js';
 import { EMPTY, SessionMessages, sideOf, type Side } from './message-store.js';
 import { Outbox } from './outbox.js';
 import { ClientPersistence, type OutboxEntry } from './persistence.js';
@@ -77,7 +77,8 @@ export interface HistoryQuery {
 /** Messages fetched for a session this client holds nothing of. */
 const FIRST_PAGE = 50;
 
-export class ClientCore {
+/** The core is its connection's delegate: the connection calls the methods under "as the connection's delegate". */
+export class ClientCore implements ConnectionDelegate {
   readonly connection: Connection;
   readonly persistence: ClientPersistence;
   readonly clock: Clock;
@@ -96,7 +97,6 @@ export class ClientCore {
   readonly #readTold = new Map<string, number>();
   /** Resume `seq` per session read from storage. */
   readonly #storedSeq = new Map<string, number>();
-  /** Sessions named in the last hello's `resume`. */
   /** The `seq` each session was resumed from in the last hello. */
   #resumed = new Map<string, number>();
   #loading: Promise<void> | undefined;
@@ -120,16 +120,9 @@ export class ClientCore {
     this.#typing = new RemoteTyping(options.clock, tuning.typingExpiryMs ?? 30_000, (state) => this.#emit('typing', state));
     this.connection = new Connection(
       { transport: options.transport, clock: options.clock, decoder: options.decoder, timing: tuning.timing, random: tuning.random },
-      {
-        hello: () => this.#hello(),
-        welcome: (frame) => this.#welcome(frame),
-        frame: (frame) => this.#frame(frame),
-        status: (status) => this.#emit('status', status),
-        error: (error) => this.#emit('error', error),
-        down: () => this.#down(),
-        retryRejected: (error) => this.#owner.retryRejected?.(error) ?? false,
-      },
-    );    this.#outbox = new Outbox({
+      this,
+    );
+    this.#outbox = new Outbox({
       connection: this.connection,
       persistence: this.persistence,
       clock: options.clock,
@@ -319,26 +312,9 @@ export class ClientCore {
     void this.persistence.clear();
   }
 
-  // ── internals ──────────────────────────────────────────────────────────────
+  // ── as the connection's delegate ───────────────────────────────────────────
 
-  async #load(): Promise<void> {
-    const loaded = await this.persistence.load();
-    try {
-      await this.#owner.load?.();
-    } catch (error) {
-      this.#emit('error', asParleyError(error));
-    }
-    for (const [sessionId, held] of loaded.sessions) {
-      this.#storedSeq.set(sessionId, held.seq);
-      this.#report(this.#session(sessionId).receive(held.messages));
-    }
-    this.#outbox.restore(loaded.outbox);
-    for (const entry of loaded.outbox) {
-      this.#report(this.#session(entry.sessionId).addLocal(localMessage(entry)));
-    }
-  }
-
-  #hello(): HelloFrame {
+  hello(): HelloFrame {
     const seqs = new Map(this.#storedSeq);
     for (const [sessionId, { maxSeq }] of this.#sessions) {
       if (maxSeq > (seqs.get(sessionId) ?? 0)) seqs.set(sessionId, maxSeq);
@@ -348,7 +324,7 @@ export class ClientCore {
     return this.#owner.hello(top.length > 0 ? Object.fromEntries(top) : undefined);
   }
 
-  #welcome(frame: WelcomeFrame): void {
+  welcome(frame: WelcomeFrame): void {
     this.#owner.welcome(frame);
     for (const [sessionId, draft] of this.#drafts) {
       if (this.#owner.draftsAllowed()) this.#throttle(sessionId).push(draft);
@@ -356,7 +332,7 @@ export class ClientCore {
     this.#outbox.flush();
   }
 
-  #frame(frame: ServerFrame): void {
+  frame(frame: ServerFrame): void {
     switch (frame.type) {
       case 'message':
         this.#receive([frame.message]);
@@ -376,11 +352,42 @@ export class ClientCore {
     this.#owner.frame(frame);
   }
 
-  #down(): void {
+  status(status: ConnectionStatus): void {
+    this.#emit('status', status);
+  }
+
+  error(error: ParleyError): void {
+    this.#emit('error', error);
+  }
+
+  retryRejected(error: ParleyError): boolean {
+    return this.#owner.retryRejected?.(error) ?? false;
+  }
+
+  down(): void {
     for (const throttle of this.#throttles.values()) throttle.reset();
     this.#readTold.clear();
     this.#typing.clearAll();
     this.#owner.down?.();
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────
+
+  async #load(): Promise<void> {
+    const loaded = await this.persistence.load();
+    try {
+      await this.#owner.load?.();
+    } catch (error) {
+      this.#emit('error', asParleyError(error));
+    }
+    for (const [sessionId, held] of loaded.sessions) {
+      this.#storedSeq.set(sessionId, held.seq);
+      this.#report(this.#session(sessionId).receive(held.messages));
+    }
+    this.#outbox.restore(loaded.outbox);
+    for (const entry of loaded.outbox) {
+      this.#report(this.#session(entry.sessionId).addLocal(localMessage(entry)));
+    }
   }
 
   #receive(messages: readonly Message[]): void {

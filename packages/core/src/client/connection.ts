@@ -48,6 +48,12 @@ export const DEFAULT_TIMING: ConnectionTiming = {
 /** After `rate_limited` (close 4008 or a fatal error), back off at least as if this many attempts had failed. */
 const RATE_LIMITED_ATTEMPT = 5;
 
+/** Close codes by which the hub refuses us for good, and the error each stands for. */
+const REFUSING_CLOSES: Readonly<Record<number, ErrorCode>> = {
+  [CLOSE_CODES.authFailed]: ERROR_CODES.authFailed,
+  [CLOSE_CODES.protocolVersion]: ERROR_CODES.protocolVersion,
+};
+
 /** Frames sent without expecting an answer, only while open. */
 export type PostFrame = Exclude<ClientFrame, RefFrame | HelloFrame | PingFrame>;
 
@@ -263,17 +269,12 @@ export class Connection {
         return this.#attemptNow();
       case 'deadline':
         return this.#retryLater(CLOSE_CODES.normal, 'connect timeout');
-      case 'lost':
-        if (input.code === CLOSE_CODES.authFailed) {
-          return this.#reject(new ParleyError(ERROR_CODES.authFailed, input.reason || 'The hub refused the credentials.'));
-        }
-        if (input.code === CLOSE_CODES.protocolVersion) {
-          return this.#reject(
-            new ParleyError(ERROR_CODES.protocolVersion, input.reason || 'The hub does not speak this protocol version.'),
-          );
-        }
+      case 'lost': {
+        const refusal = REFUSING_CLOSES[input.code];
+        if (refusal) return this.#reject(new ParleyError(refusal, input.reason || `The hub closed the connection: ${refusal}.`));
         if (input.code === CLOSE_CODES.rateLimited) this.#attempt = Math.max(this.#attempt, RATE_LIMITED_ATTEMPT);
         return this.#retryLater();
+      }
       case 'connect':
       case 'opened':
       case 'data':

@@ -19,6 +19,7 @@ import type { TransportFactory } from '../transport/transport.js';
 import { ClientCore, type CoreEmit, type CoreEvents, type HistoryQuery } from './client-core.js';
 import { createClientEmitter } from './emitter.js';
 import { httpOrigin, isPushAllowed } from './page-push.js';
+import type { CommandFrame } from './requests.js';
 import { createMemoryStorage, type ClientStorage } from './storage.js';
 import type { ChatMessage, ClientTuning, ConnectionStatus, MessageContent } from './types.js';
 
@@ -277,10 +278,8 @@ export class VisitorClient implements Observable<VisitorEvents> {
   // ── chat ──────────────────────────────────────────────────────────────────
 
   /** Asks for a chat with the pre-chat form's answers. Rejects with `no_agent_available` when nobody can take it. */
-  async requestChat(fields: Readonly<Record<string, string>>, options: { readonly groupId?: string } = {}): Promise<SessionInfo> {
-    const { session } = await this.#core.connection.request({ type: 'chat.request', fields, groupId: options.groupId });
-    this.#upsert(session);
-    return session;
+  requestChat(fields: Readonly<Record<string, string>>, options: { readonly groupId?: string } = {}): Promise<SessionInfo> {
+    return this.#sessionCommand({ type: 'chat.request', fields, groupId: options.groupId });
   }
 
   /**
@@ -309,9 +308,9 @@ export class VisitorClient implements Observable<VisitorEvents> {
   }
 
   /** Loads earlier messages of the current session (before the oldest held, by default). */
-  loadHistory(query?: HistoryQuery): Promise<ChatMessage[]> {
+  async loadHistory(query?: HistoryQuery): Promise<ChatMessage[]> {
     const session = this.session;
-    if (!session) return Promise.reject(new ParleyError(ERROR_CODES.invalidState, 'There is no chat yet.'));
+    if (!session) throw new ParleyError(ERROR_CODES.invalidState, 'There is no chat yet.');
     return this.#core.loadHistory(session.id, query);
   }
 
@@ -330,23 +329,14 @@ export class VisitorClient implements Observable<VisitorEvents> {
 
   /** Ends the current chat. */
   async end(): Promise<SessionInfo> {
-    const { session } = await this.#core.connection.request({ type: 'session.end', sessionId: this.#openSession('end').id });
-    this.#upsert(session);
-    return session;
+    return this.#sessionCommand({ type: 'session.end', sessionId: this.#openSession('end').id });
   }
 
   /** Rates the current (or just ended) chat from 1 to 5. */
   async rate(score: number, comment?: string): Promise<SessionInfo> {
     const current = this.session;
-    if (!current) throw new ParleyError(ERROR_CODES.invalidState, 'There is no chat to rate.');
-    const { session } = await this.#core.connection.request({
-      type: 'session.rate',
-      sessionId: current.id,
-      score,
-      comment,
-    });
-    this.#upsert(session);
-    return session;
+    if (!current) throw new ParleyError(ERROR_CODES.invalidState, 'There is no chat yet.');
+    return this.#sessionCommand({ type: 'session.rate', sessionId: current.id, score, comment });
   }
 
   /** Leaves a message when nobody can chat (the offline form's answers). */
@@ -472,6 +462,15 @@ export class VisitorClient implements Observable<VisitorEvents> {
     } catch (error) {
       console.error('Parley: navigate() threw', error);
     }
+  }
+
+  /** Sends a command the hub answers with the session it changed, and takes that session in. */
+  async #sessionCommand<K extends 'chat.request' | 'session.end' | 'session.rate'>(
+    command: CommandFrame<K> & { readonly type: K },
+  ): Promise<SessionInfo> {
+    const { session } = await this.#core.connection.request(command);
+    this.#upsert(session);
+    return session;
   }
 
   #upsert(session: SessionInfo): void {
