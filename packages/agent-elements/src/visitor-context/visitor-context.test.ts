@@ -45,4 +45,15 @@ describe('<parley-visitor-context> against the hub', () => {
     expect((await bo.visitorDetail(visitor.visitorId!)).visitor.card).to.deep.equal({ Order: '#4711' });
     await expect(el).to.be.accessible();
   });
+
+  it('follows the visitor: a new page appears in the trajectory while the list is watched', async () => {
+    const ada = await hub.agent('ada');
+    await ada.watchVisitors(true);
+    const visitor = await hub.visitor({ title: 'Shoes' });
+    const el = await fixture<VisitorContext>(html`<parley-visitor-context .client=${ada} visitor-id=${visitor.visitorId!}></parley-visitor-context>`);
+    await until(() => $$(el, '[part=page]').length === 1, 'the first page');
+    visitor.trackPageView({ url: `${PUSH_ORIGIN}/boots`, title: 'Boots' });
+    await until(() => $$(el, '[part=page]').length === 2, 'the second page without a refresh');
+    expect(text($$(el, '[part=page]')[1]!.querySelector('.timeline__title'))).to.equal('Boots');
+  });
 });

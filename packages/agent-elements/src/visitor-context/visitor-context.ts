@@ -15,7 +15,9 @@ type CardRow = { readonly key: string; readonly value: string };
 /**
  * What the agent knows of a visitor (A11): who they are, their trajectory
  * (every page of this visit with its dwell time), the customer card agents keep
- * about them (editable by agents who may), and all their earlier chats.
+ * about them (editable by agents who may), and all their earlier chats. While
+ * the client watches the live visitor list, the trajectory follows the visitor:
+ * a new page view fetches the context again.
  *
  * @tagname parley-visitor-context
  * @summary A visitor's trajectory timeline, editable customer card and earlier chats.
@@ -47,6 +49,7 @@ export class VisitorContext extends ParleyElement {
 
   readonly #l10n = new LocalizeController(this);
   #request = 0;
+  #stopWatching: (() => void) | undefined;
 
   /** Fetches the visitor's context again. */
   async refresh(): Promise<void> {
@@ -89,11 +92,35 @@ export class VisitorContext extends ParleyElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client')) this.#watch();
     if (changed.has('visitorId') || changed.has('client')) {
       this.detail = undefined;
       this.saved = false;
       void this.refresh();
     }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#watch();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopWatching?.();
+    this.#stopWatching = undefined;
+  }
+
+  /** Live trajectory: the visitor list's updates say when the shown visitor saw another page. */
+  #watch(): void {
+    this.#stopWatching?.();
+    this.#stopWatching = this.isConnected
+      ? this.client?.on('visitors', ({ added, updated }) => {
+          const shown = this.detail?.visitor;
+          const now = [...added, ...updated].find((v) => v.id === this.visitorId);
+          if (shown && now && now.pageViews !== shown.pageViews) void this.refresh();
+        })
+      : undefined;
   }
 
   #cardRecord(): Record<string, string> {
