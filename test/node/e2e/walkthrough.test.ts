@@ -108,26 +108,28 @@ describe('the product end to end: demo shop, console and server in Chromium', { 
 
     await ada.show('Visitors');
     const row = ada.visitorRow(visitorId);
-    await see(row.filter({ hasText: 'Fernhill Outdoor — gear for every trail' }), "the visitor in Ada's visitor list, on the home page");
+    const timeline = ada.page.locator('parley-console parley-visitor-context [part~=timeline]');
+    const sees = async (title: string, where: string) => {
+      await see(row.filter({ hasText: title }), `"${title}" as the visitor's current page in Ada's visitor list (${where})`);
+      await see(timeline.filter({ hasText: title }), `"${title}" in the visitor's trajectory, without a refresh (${where})`);
+    };
+    await see(row, "the visitor in Ada's visitor list");
+    await row.click();
+    await sees('Fernhill Outdoor — gear for every trail', 'the home page');
 
     await visitor.page.locator('header.site nav a', { hasText: 'Products' }).click();
-    await see(row.filter({ hasText: 'Products — Fernhill Outdoor' }), "the visitor's row showing the products page");
+    await sees('Products — Fernhill Outdoor', 'a second page');
 
     await visitor.page.locator('header.site nav a', { hasText: 'Help centre' }).click();
-    await see(row.filter({ hasText: 'Help centre — Fernhill Outdoor' }), "the visitor's row showing the help centre");
+    await sees('Help centre — Fernhill Outdoor', 'the help centre');
     // The SPA route: no page load (a mark on the window survives), a new address, a new page view.
     await visitor.page.evaluate('window.__samePage = true');
     await visitor.page.locator('#topics a', { hasText: 'Shipping' }).click();
     await visitor.page.waitForURL('**/help/?topic=shipping');
     assert.equal(await visitor.page.evaluate('window.__samePage === true'), true, 'the help centre changed route without loading a page');
-    await see(row.filter({ hasText: 'Shipping — Help centre — Fernhill Outdoor' }), "the visitor's row showing the SPA route (Shipping)");
-
-    // The trajectory in the visitor's context: every page, in order.
-    await row.click();
-    const timeline = ada.page.locator('parley-console parley-visitor-context [part~=timeline]');
-    for (const title of ['Fernhill Outdoor — gear for every trail', 'Products — Fernhill Outdoor', 'Help centre — Fernhill Outdoor', 'Shipping — Help centre — Fernhill Outdoor']) {
-      await see(timeline.filter({ hasText: title }), `"${title}" in the visitor's trajectory`);
-    }
+    await sees('Shipping — Help centre — Fernhill Outdoor', 'the SPA route');
+    const pages = await timeline.locator('[part~=page]').count();
+    assert.equal(pages, 4, `four page views in the trajectory (home, products, help centre, its Shipping route), saw ${pages}`);
   });
 
   step('the agent invites the visitor, and the visitor accepts', async () => {
