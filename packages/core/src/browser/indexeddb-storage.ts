@@ -17,18 +17,10 @@ export function createIndexedDbStorage(namespace: string): ClientStorage {
   let backend: Promise<ClientStorage> | undefined;
   const ready = () => (backend ??= open(`parley-${namespace}`));
   return {
-    async get<T>(key: string) {
-      return (await ready()).get<T>(key);
-    },
-    async set(key, value) {
-      return (await ready()).set(key, value);
-    },
-    async delete(key) {
-      return (await ready()).delete(key);
-    },
-    async entries<T>(prefix: string) {
-      return (await ready()).entries<T>(prefix);
-    },
+    get: async <T>(key: string) => (await ready()).get<T>(key),
+    set: async (key, value) => (await ready()).set(key, value),
+    delete: async (key) => (await ready()).delete(key),
+    entries: async <T>(prefix: string) => (await ready()).entries<T>(prefix),
   };
 }
 

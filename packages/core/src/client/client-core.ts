@@ -115,7 +115,7 @@ export class ClientCore implements ConnectionDelegate {
       // Reported once: the client goes on from memory, and one broken store would say so on every write.
       if (storageFailed) return;
       storageFailed = true;
-      this.#emit('error', new ParleyError(ERROR_CODES.internal, `Client storage failed (working from memory): ${String(error)}`));
+      this.#emit('error', new ParleyError(ERROR_CODES.internal, `The client storage failed (working from memory): ${String(error)}`));
     });
     this.#typing = new RemoteTyping(options.clock, tuning.typingExpiryMs ?? 30_000, (state) => this.#emit('typing', state));
     this.connection = new Connection(
@@ -144,8 +144,7 @@ export class ClientCore implements ConnectionDelegate {
     this.#wanted = false;
     this.connection.close();
     this.#outbox.dispose();
-    for (const throttle of this.#throttles.values()) throttle.dispose();
-    this.#throttles.clear();
+    this.#dropThrottles();
     this.#typing.dispose();
   }
 
@@ -164,7 +163,7 @@ export class ClientCore implements ConnectionDelegate {
    * or oversized message.
    */
   send(sessionId: string, content: string | MessageContent): ChatMessage {
-    const { text, attachments } = typeof content === 'string' ? { text: content, attachments: undefined } : content;
+    const { text, attachments }: MessageContent = typeof content === 'string' ? { text: content } : content;
     const hasText = text !== undefined && text.trim().length > 0;
     const hasFiles = attachments !== undefined && attachments.length > 0;
     if (!hasText && !hasFiles) throw new ParleyError(ERROR_CODES.badFrame, 'A message needs text or an attachment.');
@@ -206,8 +205,7 @@ export class ClientCore implements ConnectionDelegate {
 
   /** Forgets every draft without sending anything (drafts are no longer allowed). */
   dropDrafts(): void {
-    for (const throttle of this.#throttles.values()) throttle.dispose();
-    this.#throttles.clear();
+    this.#dropThrottles();
     this.#drafts.clear();
   }
 
@@ -429,6 +427,11 @@ export class ClientCore implements ConnectionDelegate {
       this.#throttles.set(sessionId, throttle);
     }
     return throttle;
+  }
+
+  #dropThrottles(): void {
+    for (const throttle of this.#throttles.values()) throttle.dispose();
+    this.#throttles.clear();
   }
 
   #report(change: MessagesChange | undefined): void {

@@ -192,7 +192,7 @@ export class Connection {
           this.#step(next);
         } catch (error) {
           // A bug in a delegate or an event handler; keep the machine and the transport going.
-          console.error('Parley: error while handling a connection event', error);
+          console.error('Parley: a connection event handler threw', error);
         }
       }
     } finally {

@@ -57,7 +57,7 @@ export interface Loaded {
 export const byCreation = (a: OutboxEntry, b: OutboxEntry) => a.createdAt - b.createdAt || a.order - b.order;
 const messageKey = (sessionId: string, seq: number) => `msg:${sessionId}:${String(seq).padStart(12, '0')}`;
 /** What `schema` makes of a stored value (unknown keys dropped), or undefined when it does not pass. */
-const read = <T>(schema: Schema<T>, value: unknown): T | undefined => {
+export const readStored = <T>(schema: Schema<T>, value: unknown): T | undefined => {
   const output = schema.run(value);
   return output instanceof Issue ? undefined : output;
 };
@@ -109,7 +109,7 @@ export class ClientPersistence {
     const outbox: OutboxEntry[] = [];
     const sessions = new Map<string, { seq: number; messages: Message[] }>();
     for (const [, value] of await this.entries('outbox:')) {
-      const entry = read(outboxEntrySchema, value);
+      const entry = readStored(outboxEntrySchema, value);
       if (entry) outbox.push(entry);
     }
     for (const [key, seq] of await this.entries('seq:')) {
@@ -121,7 +121,7 @@ export class ClientPersistence {
     }
     const stale: string[] = [];
     for (const [key, value] of await this.entries('msg:')) {
-      const message = read(messageSchema, value);
+      const message = readStored(messageSchema, value);
       const held = message && sessions.get(message.sessionId);
       // A message without its seq record is not vouched for: drop it.
       if (held && message.seq <= held.seq) held.messages.push(message);

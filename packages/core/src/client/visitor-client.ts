@@ -13,12 +13,12 @@ import { LIMITS } from '../protocol/limits.js';
 import type { Availability, Invite, OfflineMessage, SessionInfo, SignedMember, VisitorSettings } from '../protocol/model.js';
 import type { ServerFrame, VisitorWelcomeFrame } from '../protocol/server-frames.js';
 import { sessionInfo as sessionInfoSchema } from '../protocol/schemas/model.js';
-import { is } from '../protocol/schemas/validator.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { TransportFactory } from '../transport/transport.js';
 import { ClientCore, type CoreEmit, type CoreEvents, type HistoryQuery } from './client-core.js';
 import { createClientEmitter } from './emitter.js';
 import { httpOrigin, isPushAllowed } from './page-push.js';
+import { readStored } from './persistence.js';
 import type { CommandFrame } from './requests.js';
 import { createMemoryStorage, type ClientStorage } from './storage.js';
 import type { ChatMessage, ClientTuning, ConnectionStatus, MessageContent } from './types.js';
@@ -352,8 +352,9 @@ export class VisitorClient implements Observable<VisitorEvents> {
     this.#token = await persistence.get<string>('token');
     this.#visitorId = await persistence.get<string>('visitorId');
     // Open sessions as last known, so a reload shows the chat before the hub answers.
-    for (const [, session] of await persistence.entries<unknown>('session:')) {
-      if (is(sessionInfoSchema, session) && !this.#sessions.has(session.id)) this.#upsert(session as SessionInfo);
+    for (const [, value] of await persistence.entries('session:')) {
+      const session = readStored(sessionInfoSchema, value);
+      if (session && !this.#sessions.has(session.id)) this.#upsert(session);
     }
   }
 
@@ -386,7 +387,6 @@ export class VisitorClient implements Observable<VisitorEvents> {
     if (this.#visitorId !== undefined && this.#visitorId !== frame.visitorId) {
       // Someone else now: nothing of the previous visitor may show or be sent.
       this.#core.forgetEverything();
-      for (const session of this.#sessions.values()) this.#core.dropSession(session.id);
       this.#sessions.clear();
       this.#invites.clear();
     }
@@ -452,7 +452,7 @@ export class VisitorClient implements Observable<VisitorEvents> {
     if (!isPushAllowed(url, this.#settings?.pushOrigins ?? [])) {
       this.#events.emit(
         'error',
-        new ParleyError(ERROR_CODES.originNotAllowed, `A page push to a URL the site does not allow was ignored: ${url.slice(0, 200)}`),
+        new ParleyError(ERROR_CODES.originNotAllowed, `Ignored a page push to ${url.slice(0, 200)}: the site does not allow it.`),
       );
       return;
     }
