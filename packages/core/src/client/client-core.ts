@@ -167,11 +167,11 @@ export class ClientCore implements ConnectionDelegate {
     const hasText = text !== undefined && text.trim().length > 0;
     const hasFiles = attachments !== undefined && attachments.length > 0;
     if (!hasText && !hasFiles) throw new ParleyError(ERROR_CODES.badFrame, 'A message needs text or an attachment.');
-    if (hasText && text.length > LIMITS.messageText) {
-      throw new ParleyError(ERROR_CODES.badFrame, `A message holds at most ${LIMITS.messageText} characters.`);
-    }
-    if (hasFiles && attachments.length > LIMITS.attachments) {
-      throw new ParleyError(ERROR_CODES.badFrame, `A message holds at most ${LIMITS.attachments} attachments.`);
+    if ((hasText && text.length > LIMITS.messageText) || (hasFiles && attachments.length > LIMITS.attachments)) {
+      throw new ParleyError(
+        ERROR_CODES.badFrame,
+        `A message holds at most ${LIMITS.messageText} characters and ${LIMITS.attachments} attachments.`,
+      );
     }
     const entry: OutboxEntry = {
       clientId: createClientId(),
@@ -242,8 +242,7 @@ export class ClientCore implements ConnectionDelegate {
   /** Takes in a session's latest info: read receipts from it. Call for every session the hub reports. */
   applySession(info: SessionInfo): void {
     const session = this.#session(info.id);
-    this.#report(session.applyRead('visitor', info.readSeq.visitor));
-    this.#report(session.applyRead('agent', info.readSeq.agent));
+    for (const side of ['visitor', 'agent'] as const) this.#report(session.applyRead(side, info.readSeq[side]));
   }
 
   /**

@@ -24,7 +24,8 @@ export type State =
   | { readonly name: 'handshaking'; readonly link: Link; readonly timer: TimerHandle }
   | { readonly name: 'open'; readonly link: Link; readonly timer: TimerHandle; readonly awaitingPong: boolean }
   | { readonly name: 'waiting'; readonly timer: TimerHandle }
-  | { readonly name: 'closed'; readonly error?: ParleyError };
+  /** `error`: why — `closed` when the owner closed it, else the hub's refusal. */
+  | { readonly name: 'closed'; readonly error: ParleyError };
 
 export type ConnectionStateName = State['name'];
 

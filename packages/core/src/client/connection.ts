@@ -165,10 +165,8 @@ export class Connection {
    */
   request<K extends CommandType>(command: CommandFrame<K> & { readonly type: K }, timeoutMs = this.#timing.requestTimeoutMs): Promise<CommandResult<K>> {
     if (this.#state.name === 'closed') {
-      const error = this.#state.error;
-      return Promise.reject(
-        new ParleyError(error?.code ?? ERROR_CODES.closed, error?.message ?? 'The client is closed.', command.type),
-      );
+      const { error } = this.#state;
+      return Promise.reject(new ParleyError(error.code, error.message, command.type));
     }
     const promise = this.#requests.add(command, timeoutMs);
     this.#sendQueued();
@@ -377,8 +375,9 @@ export class Connection {
   }
 
   #shutdown(): void {
-    this.#goto({ name: 'closed' }, CLOSE_CODES.normal, 'client closed');
-    this.#requests.fail(ERROR_CODES.closed, 'The client is closed.');
+    const error = new ParleyError(ERROR_CODES.closed, 'The client is closed.');
+    this.#goto({ name: 'closed', error }, CLOSE_CODES.normal, 'client closed');
+    this.#requests.fail(error.code, error.message);
   }
 
   /** Enters a state, releasing the timers and the link the new state does not keep. */

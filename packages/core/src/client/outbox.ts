@@ -113,6 +113,7 @@ export class Outbox {
   /** Sends one entry until the hub answers; whether to go on with the next one. */
   async #sendOne(entry: OutboxEntry): Promise<boolean> {
     const { connection, clock } = this.#options;
+    let refusal: ParleyError | undefined;
     try {
       const { message } = await connection.request({
         type: 'message.send',
@@ -136,11 +137,10 @@ export class Outbox {
         }
         return false;
       }
-      this.settle(entry.clientId);
-      this.#options.refused(entry, e);
-      return true;
+      refusal = e;
     }
     this.settle(entry.clientId);
+    if (refusal) this.#options.refused(entry, refusal);
     return true;
   }
 }

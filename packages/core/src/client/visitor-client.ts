@@ -11,7 +11,7 @@ import { VISITOR_DECODER } from '../protocol/decode.js';
 import { ERROR_CODES } from '../protocol/error-codes.js';
 import { LIMITS } from '../protocol/limits.js';
 import type { Availability, Invite, OfflineMessage, SessionInfo, SignedMember, VisitorSettings } from '../protocol/model.js';
-import type { ServerFrame, VisitorWelcomeFrame } from '../protocol/server-frames.js';
+import type { ServerFrame, WelcomeFrame } from '../protocol/server-frames.js';
 import { sessionInfo as sessionInfoSchema } from '../protocol/schemas/model.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { TransportFactory } from '../transport/transport.js';
@@ -134,9 +134,7 @@ export class VisitorClient implements Observable<VisitorEvents> {
       {
         load: () => this.#load(),
         hello: (resume) => this.#hello(resume),
-        welcome: (frame) => {
-          if (frame.role === 'visitor') this.#welcome(frame);
-        },
+        welcome: (frame) => this.#welcome(frame),
         frame: (frame) => this.#frame(frame),
         author: () => ({ kind: 'visitor', id: this.#visitorId ?? '' }),
         draftsAllowed: () => this.typingPreviewEnabled,
@@ -317,9 +315,7 @@ export class VisitorClient implements Observable<VisitorEvents> {
   /** Accepts or declines an invitation; accepting may start (or join) a chat. */
   async answerInvite(inviteId: string, accept: boolean): Promise<SessionInfo | undefined> {
     const { session } = await this.#core.connection.request({ type: 'invite.answer', inviteId, accept });
-    if (this.#invites.delete(inviteId)) {
-      this.#events.emit('inviteClosed', { inviteId, reason: accept ? 'accepted' : 'declined' });
-    }
+    this.#closeInvite(inviteId, accept ? 'accepted' : 'declined');
     if (session) {
       this.#upsert(session);
       void this.#core.catchUp(session);
@@ -383,7 +379,8 @@ export class VisitorClient implements Observable<VisitorEvents> {
     return true;
   }
 
-  #welcome(frame: VisitorWelcomeFrame): void {
+  #welcome(frame: WelcomeFrame): void {
+    if (frame.role !== 'visitor') return;
     if (this.#visitorId !== undefined && this.#visitorId !== frame.visitorId) {
       // Someone else now: nothing of the previous visitor may show or be sent.
       this.#core.forgetEverything();
@@ -433,10 +430,7 @@ export class VisitorClient implements Observable<VisitorEvents> {
         this.#events.emit('invite', frame.invite);
         return;
       case 'invite.closed':
-        if (this.#invites.delete(frame.inviteId)) {
-          this.#events.emit('inviteClosed', { inviteId: frame.inviteId, reason: frame.reason });
-        }
-        return;
+        return this.#closeInvite(frame.inviteId, frame.reason);
       case 'page.push':
         return this.#pagePush(frame.url);
       case 'rating.request':
@@ -446,6 +440,11 @@ export class VisitorClient implements Observable<VisitorEvents> {
         // Messages, read receipts and typing are the core's; the rest is for agents.
         return;
     }
+  }
+
+  /** An invitation is answered or withdrawn: announced once, if it was still open. */
+  #closeInvite(inviteId: string, reason: VisitorEvents['inviteClosed']['reason']): void {
+    if (this.#invites.delete(inviteId)) this.#events.emit('inviteClosed', { inviteId, reason });
   }
 
   #pagePush(url: string): void {

@@ -33,7 +33,7 @@ const MESSAGE_CHARS = LIMITS.shortText;
 
 function fail(code: ErrorCode, text: string, ref?: string): DecodeFailure {
   const message = text.length > MESSAGE_CHARS ? `${text.slice(0, MESSAGE_CHARS - 1)}…` : text;
-  return ref === undefined ? { ok: false, code, message } : { ok: false, code, message, ref };
+  return { ok: false, code, message, ...(ref !== undefined && { ref }) };
 }
 
 /** Whether objects or arrays nest deeper than `max` levels; iterative, so depth cannot overflow the stack. */
