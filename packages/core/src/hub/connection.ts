@@ -1,15 +1,21 @@
 /**
- * One client connection's lifecycle: `hello` first, then commands, processed
- * strictly in order; every frame decoded and every failure answered with an
- * `error` (the connection carries on); idle connections closed; on close,
- * the actor leaves (presence, visitor list, trajectory). Nothing a peer sends
- * escapes as an exception.
+ * One client connection's lifecycle: `hello` first, then commands; every
+ * frame decoded and every failure answered with an `error` (the connection
+ * carries on); idle connections closed; on close, the actor leaves (presence,
+ * visitor list, trajectory). Nothing a peer sends escapes as an exception.
+ *
+ * Order: frames run in the order received, except that the frames about one
+ * session (`message.send`, `message.read`, `typing`) form a lane of their own:
+ * lanes of different sessions run concurrently (an agent's twenty chats do not
+ * wait for each other's store writes), frames of one lane run one after
+ * another, and every other frame waits for everything before it and holds
+ * back everything after it.
  *
  * States: `greeting` (waiting for a valid hello) → `ready` → `closed`.
  */
 import { ParleyError } from '../errors.js';
 import type { TimerHandle } from '../clock.js';
-import { decodeClientFrame, encodeFrame } from '../protocol/decode.js';
+import { type Decoded, decodeClientFrame, encodeFrame } from '../protocol/decode.js';
 import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
 import type { ClientFrame, HelloFrame } from '../protocol/client-frames.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
@@ -38,7 +44,10 @@ export class HubConnection implements GreetedConn {
   inviteTimers: TimerHandle[] = [];
   #phase: 'greeting' | 'greeted' | 'ready' | 'closed' = 'greeting';
   #state: SiteState | undefined;
-  #chain: Promise<void> = Promise.resolve();
+  /** The last frame (or close) that runs alone: everything received before it has run when it does. */
+  #barrier: Promise<void> = Promise.resolve();
+  /** Per session, the last frame of its lane received since the barrier; made on first use. */
+  #lanes: Map<string, Promise<void>> | undefined;
   #subscriptions = new Map<string, () => void>();
   #lastActivity: number;
   #idleTimer: TimerHandle | undefined;
@@ -56,7 +65,9 @@ export class HubConnection implements GreetedConn {
     this.#unlisten = transport.listen({
       message: (data) => {
         this.#lastActivity = this.core.clock.now();
-        this.#enqueue('frame', () => this.#receive(data));
+        // Decoded on arrival (it reads nothing the frames before it change) to find the frame's lane.
+        const decoded = decodeClientFrame(data);
+        this.#enqueue('frame', () => this.#receive(decoded), decoded.ok ? laneOf(decoded.value) : undefined);
       },
       close: () => this.shutdown(),
     });
@@ -68,7 +79,7 @@ export class HubConnection implements GreetedConn {
 
   /** Resolves when every frame received so far and the close hooks have run. */
   get done(): Promise<void> {
-    return this.#chain;
+    return this.#lanes === undefined ? this.#barrier : this.#everything();
   }
 
   send(frame: ServerFrame): void {
@@ -121,8 +132,28 @@ export class HubConnection implements GreetedConn {
     }
   }
 
-  #enqueue(where: string, work: () => Promise<void>): void {
-    this.#chain = this.#chain.then(work).catch((error: unknown) => this.core.report(`connection.${where}`, error, this.actor?.siteId));
+  /** Runs `work` in `lane` (after that lane's earlier frames and the barrier), or alone when there is none. */
+  #enqueue(where: string, work: () => Promise<void>, lane?: string): void {
+    const report = (error: unknown) => this.core.report(`connection.${where}`, error, this.actor?.siteId);
+    if (lane === undefined) {
+      const before = this.#lanes === undefined ? this.#barrier : this.#everything();
+      this.#lanes = undefined;
+      this.#barrier = before.then(work).catch(report);
+      return;
+    }
+    const lanes = (this.#lanes ??= new Map());
+    const tail: Promise<void> = (lanes.get(lane) ?? this.#barrier)
+      .then(work)
+      .catch(report)
+      .finally(() => {
+        if (lanes.get(lane) === tail) lanes.delete(lane);
+      });
+    lanes.set(lane, tail);
+  }
+
+  /** Resolves when the barrier and every lane have run. */
+  #everything(): Promise<void> {
+    return Promise.all([this.#barrier, ...(this.#lanes?.values() ?? [])]).then(noop);
   }
 
   #armIdle(ms: number): void {
@@ -143,9 +174,8 @@ export class HubConnection implements GreetedConn {
     this.close(closeCode, message);
   }
 
-  async #receive(data: string): Promise<void> {
+  async #receive(decoded: Decoded<ClientFrame>): Promise<void> {
     if (this.closed) return;
-    const decoded = decodeClientFrame(data);
     if (!decoded.ok) return this.#error(decoded.code, decoded.message, decoded.ref);
     const frame = decoded.value;
     if (frame.type === 'ping') return this.send({ type: 'pong', t: frame.t });
@@ -196,5 +226,19 @@ export class HubConnection implements GreetedConn {
     visitorLeft(this.core, state, actor.visitorId);
     const now = this.core.clock.now();
     await updateVisitorRecord(this.core, state.site.id, actor.visitorId, (visitor) => visitor && { ...visitor, lastSeenAt: now });
+  }
+}
+
+const noop = () => {};
+
+/** The session lane of a frame that may run beside other sessions' frames; undefined for the rest. */
+function laneOf(frame: ClientFrame): string | undefined {
+  switch (frame.type) {
+    case 'message.send':
+    case 'message.read':
+    case 'typing':
+      return frame.sessionId;
+    default:
+      return undefined;
   }
 }

@@ -4,6 +4,7 @@ import { CLOSE_CODES } from '../../../src/transport/transport.js';
 import { PROTOCOL_VERSION } from '../../../src/protocol/version.js';
 import { createEnv, SITE } from './support/env.js';
 import { settle } from './support/peer.js';
+import { startChat } from './support/chat.js';
 
 test('a command before hello is refused with unauthenticated, and hello still works after', async () => {
   const env = await createEnv();
@@ -202,4 +203,37 @@ test('a listener that throws does not break the hub', async () => {
   await env.close({ expectInternalErrors: true });
   assert.equal(env.internal.length, 1);
   assert.deepEqual(env.events.error, []);
+});
+
+test('frames about different sessions run side by side; one session\'s frames and every other frame keep their order', async () => {
+  // Session A's first message waits in the store until released.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const env = await createEnv({
+    wrapStore: (store) => ({
+      ...store,
+      appendMessage: async (m) => {
+        if (m.clientId === 'a1') await held;
+        return store.appendMessage(m);
+      },
+    }),
+  });
+  const a = await startChat(env);
+  const b = await startChat(env, 'agt_ada', a.agent);
+  const agent = a.agent;
+  const refs = { a1: agent.newRef(), a2: agent.newRef(), b1: agent.newRef(), presence: agent.newRef() };
+  agent.send({ type: 'message.send', ref: refs.a1, sessionId: a.session.id, clientId: 'a1', text: 'first in A' });
+  agent.send({ type: 'message.send', ref: refs.a2, sessionId: a.session.id, clientId: 'a2', text: 'second in A' });
+  agent.send({ type: 'message.send', ref: refs.b1, sessionId: b.session.id, clientId: 'b1', text: 'in B' });
+  agent.send({ type: 'presence.set', ref: refs.presence, status: 'busy' });
+  await settle();
+  const acked = () => agent.received.filter((f) => f.type === 'ack').map((f) => (f as { ref: string }).ref);
+  // B did not wait for A's store write; A's second message and the presence change did.
+  assert.deepEqual(acked(), [refs.b1]);
+  release();
+  await settle();
+  assert.deepEqual(acked(), [refs.b1, refs.a1, refs.a2, refs.presence]);
+  const seqs = (await a.visitor.take('message')).map((f) => [f.message.clientId, f.message.seq]);
+  assert.deepEqual(seqs, [['a1', 2], ['a2', 3]]);
+  await env.close();
 });
