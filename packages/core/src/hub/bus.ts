@@ -32,6 +32,8 @@ export function createLocalBus(): Bus {
     publish(topic, payload) {
       const handlers = topics.get(topic);
       if (!handlers) return;
+      // A handler may (un)subscribe: the ones present now get the payload, once. One handler needs no copy.
+      if (handlers.size === 1) return handlers.values().next().value?.(payload);
       for (const handler of [...handlers]) handler(payload);
     },
     subscribe(topic, handler) {

@@ -20,6 +20,8 @@ export type Actor = VisitorActor | AgentActor;
 
 export interface Conn {
   readonly id: number;
+  /** Unique among the connections of every hub node on the bus: names this one in a fan-out's exclusion. */
+  readonly key: string;
   readonly context: ConnectionContext;
   readonly actor: Actor | undefined;
   readonly closed: boolean;

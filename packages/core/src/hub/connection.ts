@@ -25,7 +25,7 @@ import { agentDisconnected } from './agent-presence.js';
 import type { Actor } from './conn.js';
 import type { HubCore } from './core.js';
 import { dispatch } from './dispatch.js';
-import { subscribeTopic } from './fanout.js';
+import { deliverable } from './fanout.js';
 import { agentHello, type GreetedConn, HelloRefused, visitorHello } from './hello.js';
 import type { SiteState, TabPage } from './site-state.js';
 import { leavePage } from './trajectory.js';
@@ -73,6 +73,10 @@ export class HubConnection implements GreetedConn {
     });
   }
 
+  get key(): string {
+    return `${this.core.node}.${this.id}`;
+  }
+
   get closed(): boolean {
     return this.#phase === 'closed';
   }
@@ -88,8 +92,7 @@ export class HubConnection implements GreetedConn {
 
   subscribe(topic: string): void {
     if (this.closed || this.#subscriptions.has(topic)) return;
-    const agentId = this.actor?.role === 'agent' ? this.actor.agentId : undefined;
-    this.#subscriptions.set(topic, subscribeTopic(this.core.bus, topic, (data) => this.#sendRaw(data), agentId));
+    this.#subscriptions.set(topic, this.core.bus.subscribe(topic, (payload) => this.#deliver(payload)));
   }
 
   unsubscribe(topic: string): void {
@@ -121,6 +124,12 @@ export class HubConnection implements GreetedConn {
     for (const unsubscribe of this.#subscriptions.values()) unsubscribe();
     this.#subscriptions.clear();
     this.#enqueue('close', () => this.#leave());
+  }
+
+  /** A payload published on a subscribed topic: sent unless its exclusion names this connection or its agent. */
+  #deliver(payload: string): void {
+    const data = deliverable(payload, this);
+    if (data !== undefined) this.#sendRaw(data);
   }
 
   #sendRaw(data: string): void {

@@ -13,6 +13,8 @@ import type { Store } from './store.js';
 import type { HubEvents, HubLogger } from './types.js';
 
 export interface HubCore {
+  /** A random name of this hub instance, so that connection keys are unique across nodes sharing a bus. */
+  readonly node: string;
   readonly store: Store;
   readonly auth: HubAuth;
   readonly bus: Bus;

@@ -3,6 +3,7 @@
  * serves connections. Everything else lives in the files this one imports;
  * see `connection.ts` for a connection's lifecycle.
  */
+import { nanoid } from 'nanoid';
 import { systemClock } from '../clock.js';
 import { makeEventSource } from '../events.js';
 import { createId } from '../ids.js';
@@ -67,6 +68,8 @@ export function createHub(options: HubOptions): Hub {
   const clock = options.clock ?? systemClock;
   const timers: TimerSet = createTimerSet(clock, background);
   const core: HubCore = {
+    // Never in a frame (only in bus payloads), so tests stay deterministic.
+    node: nanoid(10),
     store: options.store,
     auth: options.auth,
     bus,

@@ -1,7 +1,8 @@
 /**
  * Messages (flow 1): sending, idempotent by `clientId`; read receipts; the
  * hub's own system messages. Every new message goes to the visitor's
- * connections, the serving agent and the supervisors, once.
+ * connections, the serving agent and the supervisors, once — except to the
+ * connection that sent it, which has it in its ack.
  */
 import { ERROR_CODES } from '../protocol/error-codes.js';
 import type { Author, Message } from '../protocol/model.js';
@@ -9,6 +10,8 @@ import type { MessageReadFrame, MessageSendFrame } from '../protocol/client-fram
 import type { AckResults } from '../protocol/server-frames.js';
 import { onAgentReply, onVisitorMessage } from './auto-reply.js';
 import { type Ctx, fail, notFound, requirePermission } from './command.js';
+import type { Conn } from './conn.js';
+import { encodeOnce } from './fanout.js';
 import type { HubCore } from './core.js';
 import { closeInvitesOfSession } from './invites.js';
 import { PERMISSIONS } from './permissions.js';
@@ -20,13 +23,18 @@ import { markVisitor } from './visitor-list.js';
 
 const SYSTEM: Author = { kind: 'system', id: 'system' };
 
-/** Delivers a new message to everyone in the session and reports it. */
-export function publishMessage(core: HubCore, state: SiteState, record: SessionRecord, message: Message): void {
+/**
+ * Delivers a new message to everyone in the session and reports it. The
+ * connection that sent it is left out: the ack of its `message.send` carries
+ * the message (its other connections still receive it).
+ */
+export function publishMessage(core: HubCore, state: SiteState, record: SessionRecord, message: Message, sender?: Conn): void {
   const open = state.sessions.get(record.id);
   if (open && message.seq > open.lastSeq) open.lastSeq = message.seq;
-  const frame = { type: 'message', message } as const;
-  core.fanout.toVisitor(state.site.id, record.visitorId, frame);
-  core.fanout.toSessionAgents(state.site.id, record.agentId, frame);
+  const frame = encodeOnce({ type: 'message', message });
+  const fromVisitor = sender?.actor?.role === 'visitor';
+  core.fanout.toVisitor(state.site.id, record.visitorId, frame, fromVisitor ? sender.key : undefined);
+  core.fanout.toSessionAgents(state.site.id, record.agentId, frame, sender && !fromVisitor ? sender.key : undefined);
   if (message.author.kind !== 'system' && message.text) {
     const visitor = state.visitors.get(record.visitorId);
     if (visitor) {
@@ -96,7 +104,7 @@ export async function sendMessage(ctx: Ctx, frame: MessageSendFrame): Promise<Ac
     });
     if (!created) return { message };
     clearTyping(core, state, record.id, actor.role);
-    publishMessage(core, state, record, message);
+    publishMessage(core, state, record, message, ctx.conn);
     if (actor.role === 'visitor') {
       onVisitorMessage(core, state, open);
       closeInvitesOfSession(core, state, record.id, 'accepted');

@@ -137,7 +137,6 @@ test('automatic reply after the wait, at most maxTimes per session, disarmed by 
   const env = await createEnv({ settings: { autoReply: { afterSeconds: 30, maxTimes: 2, text: 'One moment please.' } } });
   const { visitor, agent, session } = await startChat(env);
   await visitor.ok('message.send', { sessionId: session.id, clientId: 'c1', text: 'hello?' });
-  await visitor.next('message');
   await env.advance(29_000);
   await visitor.none('message');
   await env.advance(1_000);

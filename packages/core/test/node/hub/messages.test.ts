@@ -5,12 +5,16 @@ import { startChat } from './support/chat.js';
 
 test('messages flow both ways with increasing seq; the sender gets an ack', async () => {
   const env = await createEnv();
-  const { visitor, agent, session, visitorId } = await startChat(env);
+  const { visitor, agent, session, visitorId, token } = await startChat(env);
+  const { peer: otherTab } = await env.visitor({ token });
+  const { peer: otherConsole } = await env.agent('agt_ada');
   const sent = await visitor.ok('message.send', { sessionId: session.id, clientId: 'c1', text: 'Hi there' });
   assert.deepEqual([sent.message.seq, sent.message.text, sent.message.author.kind, sent.message.author.id], [2, 'Hi there', 'visitor', visitorId]);
   assert.deepEqual((await agent.next('message')).message, sent.message);
-  // The visitor's own connection (and other tabs) see it too.
-  assert.equal((await visitor.next('message')).message.clientId, 'c1');
+  assert.deepEqual((await otherConsole.next('message')).message, sent.message);
+  // The visitor's other tabs see it too; the sending connection has it in its ack only.
+  assert.deepEqual((await otherTab.next('message')).message, sent.message);
+  await visitor.none('message');
   const reply = await agent.ok('message.send', {
     sessionId: session.id,
     clientId: 'a1',
@@ -18,6 +22,10 @@ test('messages flow both ways with increasing seq; the sender gets an ack', asyn
   });
   assert.deepEqual([reply.message.seq, reply.message.author], [3, { kind: 'agent', id: 'agt_ada', name: 'Ada' }]);
   assert.equal((await visitor.next('message')).message.attachments?.[0]?.id, 'fil_1');
+  assert.equal((await otherTab.next('message')).message.clientId, 'a1');
+  // The agent's other console hears its reply; the console that sent it does not.
+  assert.deepEqual((await otherConsole.next('message')).message, reply.message);
+  await agent.none('message');
   await env.close();
 });
 
