@@ -1,104 +1,184 @@
 /**
- * Groups the writes of one event-loop tick into one SQLite transaction.
+ * Group commit: the writes that arrive while the disk is busy share one
+ * SQLite transaction and one fsync.
  *
- * A commit costs an fsync; a busy hub issues many small writes at once (a
- * message, its session, a visitor). Queueing them and committing on
- * `setImmediate` pays the fsync once per tick instead of once per write,
- * without weakening the promise: each write resolves only after the
- * transaction holding it has committed.
+ * A busy hub issues many small writes at once (a message, its session, a
+ * visitor). They are queued; the queue is committed as one transaction on
+ * `setImmediate`, then made durable by {@link Durability.sync} (an fsync of
+ * the WAL on libuv's thread pool, see `wal-sync.ts`) while the event loop
+ * carries on. Writes that arrive during that fsync wait in the queue, and the
+ * whole queue is committed the moment it returns: one transaction and one
+ * fsync per disk round trip, however many writes, and a write never waits for
+ * more than the fsync in progress plus its own. Each write resolves only once
+ * the transaction holding it is committed and on disk.
  *
  * Each operation runs in its own savepoint inside the batch, so one failing
- * operation (a constraint, a bug) rejects alone and the others still commit.
- * Reads see every earlier write: while writes are queued, a read joins the
- * queue behind them; otherwise it runs at once.
+ * operation (a constraint, a bug) rejects alone and the others still commit;
+ * an operation of one statement needs none (a failing statement undoes
+ * itself), which spares two statements per message.
+ *
+ * Reads see every earlier write, and only what is durable: a read runs at once
+ * when nothing is queued or being made durable; otherwise it joins the queue
+ * and resolves with the batch. (A read could otherwise return a message that
+ * a power cut would then undo, after a client had been sent it.) The hub's
+ * message path does no reads.
  */
 import type Database from 'better-sqlite3';
+import type { Durability } from './wal-sync.js';
 
-/** Runs store operations against one connection, batching writes per tick. */
+/** Runs store operations against one connection, batching writes. */
 export interface Batcher {
-  /** Runs `op` inside the next batch transaction; resolves after its commit. */
+  /** Runs `op` inside the next batch transaction, in a savepoint of its own; resolves once it is committed and durable. */
   write<T>(op: () => T): Promise<T>;
-  /** Runs `op` after every write queued before it. */
+  /**
+   * {@link write} for an `op` that changes the database with one statement at
+   * most: a failing statement undoes its own changes, so it needs no savepoint.
+   */
+  writeStatement<T>(op: () => T): Promise<T>;
+  /** Runs `op` after every write queued before it, seeing only durable data. */
   read<T>(op: () => T): Promise<T>;
-  /** Commits what is queued now, synchronously. */
-  flush(): void;
-  /** Commits what is queued and refuses anything later. */
-  close(): void;
+  /** Commits what is queued, waits until it is durable, and refuses anything later. */
+  close(): Promise<void>;
 }
+
+/** How an operation runs in a batch. */
+const READ = 0;
+const WRITE = 1;
+const STATEMENT = 2;
+type Kind = typeof READ | typeof WRITE | typeof STATEMENT;
 
 interface Pending {
   readonly op: () => unknown;
+  readonly kind: Kind;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
 
 type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
-/** Creates a {@link Batcher} over `db`; `schedule` is injectable for tests. */
-export function createBatcher(db: Database.Database, schedule: (run: () => void) => void = setImmediate): Batcher {
+export interface BatcherOptions {
+  /** Makes committed batches durable (see `wal-sync.ts`). */
+  readonly durability: Durability;
+  /** When to commit what was queued; injectable for tests. Default `setImmediate`. */
+  readonly schedule?: (run: () => void) => void;
+}
+
+/** Creates a {@link Batcher} over `db`. */
+export function createBatcher(db: Database.Database, options: BatcherOptions): Batcher {
+  const { durability } = options;
+  const schedule = options.schedule ?? setImmediate;
   let queue: Pending[] = [];
   let scheduled = false;
+  /** Set while a committed batch waits for its fsync. */
+  let syncing: Promise<void> | undefined;
   let closed = false;
+  let closing = false;
 
   // A transaction function called inside another one runs as a savepoint.
   const inSavepoint = db.transaction((op: () => unknown) => op());
   const batch = db.transaction((ops: readonly Pending[]) =>
     ops.map((p): Outcome => {
       try {
-        return { ok: true, value: inSavepoint(p.op) };
+        return { ok: true, value: p.kind === WRITE ? inSavepoint(p.op) : p.op() };
       } catch (error) {
         return { ok: false, error };
       }
     }),
   );
 
-  function flush(): void {
-    scheduled = false;
-    if (queue.length === 0) return;
-    const ops = queue;
-    queue = [];
-    let outcomes: Outcome[];
-    try {
-      // IMMEDIATE takes the write lock up front: no upgrade deadlock if another process writes.
-      outcomes = batch.immediate(ops);
-    } catch (error) {
-      // The commit itself failed (disk full, lock timeout): nothing in the batch is durable.
-      for (const p of ops) p.reject(error);
-      return;
-    }
+  const settle = (ops: readonly Pending[], outcomes: readonly Outcome[]) =>
     ops.forEach((p, i) => {
       const outcome = outcomes[i];
       if (outcome?.ok) p.resolve(outcome.value);
       else p.reject(outcome?.error);
     });
+
+  /** Commits the queue; undefined when the commit itself failed (every operation is rejected then). */
+  function commit(): { ops: Pending[]; outcomes: Outcome[] } | undefined {
+    const ops = queue;
+    queue = [];
+    if (!ops.some((p) => p.kind !== READ)) {
+      // Only reads, queued behind a batch that is durable now: no transaction needed.
+      settle(ops, ops.map(runRead));
+      return undefined;
+    }
+    try {
+      // IMMEDIATE takes the write lock up front: no upgrade deadlock if another process writes.
+      return { ops, outcomes: batch.immediate(ops) };
+    } catch (error) {
+      // The commit failed (disk full, lock timeout): nothing in the batch is stored.
+      for (const p of ops) p.reject(error);
+      return undefined;
+    }
   }
 
-  function enqueue<T>(op: () => T): Promise<T> {
+  /** Commits the queue and resolves it once fsync'd; the next batch starts when this one is durable. */
+  function step(): void {
+    scheduled = false;
+    if (syncing || closing || queue.length === 0) return;
+    const done = commit();
+    if (!done) return kick();
+    syncing = new Promise<void>((resolve) =>
+      durability.sync((error) => {
+        syncing = undefined;
+        // Answered in order, failed operations too; none counts as stored if the fsync failed.
+        settle(done.ops, error ? done.outcomes.map((o) => (o.ok ? { ok: false, error } : o)) : done.outcomes);
+        resolve();
+        kick();
+      }),
+    );
+  }
+
+  function kick(): void {
+    if (scheduled || syncing || closing || queue.length === 0) return;
+    scheduled = true;
+    schedule(step);
+  }
+
+  function enqueue<T>(op: () => T, kind: Kind): Promise<T> {
     if (closed) return Promise.reject(new Error('The store is closed.'));
     return new Promise<T>((resolve, reject) => {
-      queue.push({ op, resolve: resolve as (value: unknown) => void, reject });
-      if (!scheduled) {
-        scheduled = true;
-        schedule(flush);
-      }
+      queue.push({ op, kind, resolve: resolve as (value: unknown) => void, reject });
+      kick();
     });
   }
 
   return {
-    write: enqueue,
+    write: (op) => enqueue(op, WRITE),
+    writeStatement: (op) => enqueue(op, STATEMENT),
     read<T>(op: () => T): Promise<T> {
       if (closed) return Promise.reject(new Error('The store is closed.'));
-      if (queue.length > 0) return enqueue(op);
+      if (queue.length > 0 || syncing) return enqueue(op, READ);
       try {
         return Promise.resolve(op());
       } catch (error) {
         return Promise.reject(error);
       }
     },
-    flush,
-    close() {
-      flush();
+    async close() {
+      if (closed) return;
       closed = true;
+      closing = true;
+      await syncing;
+      const done = commit();
+      if (done) {
+        try {
+          durability.syncNow();
+          settle(done.ops, done.outcomes);
+        } catch (error) {
+          for (const p of done.ops) p.reject(error);
+        }
+      }
+      durability.close();
     },
   };
 }
+
+function runRead(p: Pending): Outcome {
+  try {
+    return { ok: true, value: p.op() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+

@@ -25,11 +25,15 @@ export const parseAll = <T>(rows: readonly { data: string }[]): T[] => rows.map(
 type Row = { data: string };
 type MessageRow = { data: string; seq: number };
 
-const toMessage = (row: MessageRow): Message => ({ ...(JSON.parse(row.data) as NewMessage), seq: row.seq });
+const toMessage = (row: MessageRow): Message => {
+  const message = JSON.parse(row.data) as NewMessage & { seq: number };
+  message.seq = row.seq;
+  return message;
+};
 
 /** The hub's store methods; `close` is the caller's. */
 export function createHubTables(db: Database.Database, batcher: Batcher): Omit<Store, 'close'> {
-  const { read, write } = batcher;
+  const { read, write, writeStatement } = batcher;
   const q = {
     getSite: db.prepare<[string], Row>('SELECT data FROM sites WHERE id = ?'),
     listSites: db.prepare<[], Row>('SELECT data FROM sites ORDER BY pk'),
@@ -93,8 +97,12 @@ export function createHubTables(db: Database.Database, batcher: Batcher): Omit<S
       'SELECT data, seq FROM messages WHERE session_id = ? AND client_id = ?',
     ),
     lastSeq: db.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM messages WHERE session_id = ?'),
-    insertMessage: db.prepare(
-      'INSERT INTO messages (session_id, seq, client_id, text_folded, data) VALUES (?, ?, ?, ?, ?)',
+    // One statement: the next seq, or nothing (no row back) when the clientId is already in the session.
+    appendMessage: db.prepare<[string, string, string, string, string], { seq: number }>(
+      `INSERT INTO messages (session_id, seq, client_id, text_folded, data)
+       SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ? FROM messages WHERE session_id = ?
+       ON CONFLICT (session_id, client_id) DO NOTHING
+       RETURNING seq`,
     ),
     messagesAsc: db.prepare<[string, number, number, number], MessageRow>(
       'SELECT data, seq FROM messages WHERE session_id = ? AND seq > ? AND seq < ? ORDER BY seq LIMIT ?',
@@ -119,27 +127,27 @@ export function createHubTables(db: Database.Database, batcher: Batcher): Omit<S
   return {
     getSite: (siteId) => read(() => parse(q.getSite.get(siteId))),
     listSites: () => read(() => parseAll(q.listSites.all())),
-    saveSite: (site) => write(() => void q.saveSite.run(site.id, json(site))),
+    saveSite: (site) => writeStatement(() => void q.saveSite.run(site.id, json(site))),
 
     getAgent: (agentId) => read(() => parse(q.getAgent.get(agentId))),
     listAgents: (siteId) => read(() => parseAll(q.listAgents.all(siteId))),
-    saveAgent: (agent) => write(() => void q.saveAgent.run(agent.id, agent.siteId, agent.login, json(agent))),
-    deleteAgent: (agentId) => write(() => void q.deleteAgent.run(agentId)),
+    saveAgent: (agent) => writeStatement(() => void q.saveAgent.run(agent.id, agent.siteId, agent.login, json(agent))),
+    deleteAgent: (agentId) => writeStatement(() => void q.deleteAgent.run(agentId)),
 
     listGroups: (siteId) => read(() => parseAll(q.listGroups.all(siteId))),
-    saveGroup: (group) => write(() => void q.saveGroup.run(group.id, group.siteId, json(group))),
-    deleteGroup: (groupId) => write(() => void q.deleteGroup.run(groupId)),
+    saveGroup: (group) => writeStatement(() => void q.saveGroup.run(group.id, group.siteId, json(group))),
+    deleteGroup: (groupId) => writeStatement(() => void q.deleteGroup.run(groupId)),
 
     getVisitor: (siteId, visitorId) => read(() => parse(q.getVisitor.get(siteId, visitorId))),
-    saveVisitor: (visitor) => write(() => void q.saveVisitor.run(visitor.siteId, visitor.id, json(visitor))),
+    saveVisitor: (visitor) => writeStatement(() => void q.saveVisitor.run(visitor.siteId, visitor.id, json(visitor))),
 
-    savePageView: (view) => write(() => void q.savePageView.run(view.id, view.siteId, view.visitorId, view.at, json(view))),
+    savePageView: (view) => writeStatement(() => void q.savePageView.run(view.id, view.siteId, view.visitorId, view.at, json(view))),
     listPageViews: (siteId, visitorId, limit) =>
       read(() => parseAll<PageViewRecord>(q.listPageViews.all(siteId, visitorId, limitOf(limit, -1))).reverse()),
 
     getSession: (sessionId) => read(() => parse(q.getSession.get(sessionId))),
     saveSession: (session) =>
-      write(() => {
+      writeStatement(() => {
         q.saveSession.run({
           id: session.id,
           siteId: session.siteId,
@@ -170,14 +178,15 @@ export function createHubTables(db: Database.Database, batcher: Batcher): Omit<S
     countAcceptedSince: (siteId, agentId, since) => read(() => q.countAccepted.get(siteId, agentId, since)?.n ?? 0),
 
     appendMessage: (message) =>
-      write(() => {
-        // Runs inside the batch transaction, one operation at a time: seq cannot race.
-        const existing = q.messageByClientId.get(message.sessionId, message.clientId);
-        if (existing) return { message: toMessage(existing), created: false };
-        const seq = (q.lastSeq.get(message.sessionId)?.seq ?? 0) + 1;
+      writeStatement(() => {
+        // Runs inside the batch transaction, one statement at a time: seq cannot race.
         const data = json(message);
-        q.insertMessage.run(message.sessionId, seq, message.clientId, (message.text ?? '').toLowerCase(), data);
-        return { message: toMessage({ data, seq }), created: true };
+        const { sessionId, clientId } = message;
+        const inserted = q.appendMessage.get(sessionId, clientId, (message.text ?? '').toLowerCase(), data, sessionId);
+        if (inserted) return { message: toMessage({ data, seq: inserted.seq }), created: true };
+        const existing = q.messageByClientId.get(sessionId, clientId);
+        if (!existing) throw new Error(`appendMessage: neither inserted nor found (${sessionId})`);
+        return { message: toMessage(existing), created: false };
       }),
     listMessages: (sessionId, query = {}) =>
       read(() => {
@@ -191,7 +200,7 @@ export function createHubTables(db: Database.Database, batcher: Batcher): Omit<S
     lastSeq: (sessionId) => read(() => q.lastSeq.get(sessionId)?.seq ?? 0),
 
     saveOfflineMessage: (message) =>
-      write(() => void q.saveOffline.run(message.id, message.siteId, message.createdAt, message.replied ? 1 : 0, json(message))),
+      writeStatement(() => void q.saveOffline.run(message.id, message.siteId, message.createdAt, message.replied ? 1 : 0, json(message))),
     listOfflineMessages: (siteId, query = {}) =>
       read(() =>
         parseAll(

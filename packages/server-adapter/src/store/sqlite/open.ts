@@ -2,13 +2,14 @@
  * The embedded default store: one SQLite file through better-sqlite3.
  */
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ServerStore } from '../server-store.js';
 import { createBatcher } from './batcher.js';
 import { createHubTables } from './hub-tables.js';
 import { migrate } from './migrations.js';
 import { createServerTables } from './server-tables.js';
+import { COMMIT_IS_DURABLE, type Durability, walDurability } from './wal-sync.js';
 
 /** A {@link ServerStore} in a SQLite file. */
 export interface SqliteStore extends ServerStore {
@@ -22,28 +23,35 @@ export interface SqliteStore extends ServerStore {
  * Opens (creating it and its folder when missing) a SQLite store and brings
  * its schema up to date.
  *
- * Durability: WAL with `synchronous = FULL`. WAL alone (even with `NORMAL`)
- * already survives `kill -9` of this process, because committed pages are in
- * the OS's cache; `FULL` also fsyncs the WAL at every commit, so an
- * acknowledged message survives a power cut or kernel crash too. The cost is
- * one fsync per commit, and the batcher commits once per event-loop tick, not
- * once per write, which keeps that cost small under load.
+ * Durability: a write resolves only once it is fsync'd — as with WAL and
+ * `synchronous = FULL`, an acknowledged message survives `kill -9`, a power
+ * cut or a kernel crash. The fsync is not SQLite's, though: SQLite commits
+ * with `synchronous = NORMAL` (the commit reaches the OS, nothing blocks) and
+ * the store fsyncs the WAL itself off the event loop, once per batch of
+ * writes (see `wal-sync.ts` and `batcher.ts`). Where WAL is not available
+ * (an in-memory database), commits use `synchronous = FULL`.
  */
 export function openSqliteStore(file: string): SqliteStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
+  let durability: Durability = COMMIT_IS_DURABLE;
+  let wal = false;
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    wal = db.pragma('journal_mode = WAL', { simple: true }) === 'wal';
+    // NORMAL only where the WAL is fsync'd by walDurability before any write resolves.
+    db.pragma(wal ? 'synchronous = NORMAL' : 'synchronous = FULL');
     db.pragma('foreign_keys = ON');
     // Another process (a CLI, a second node during a rolling restart) may hold the write lock briefly.
     db.pragma('busy_timeout = 5000');
     migrate(db);
+    // The WAL file exists once the database has been read in WAL mode (migrate did).
+    if (wal) durability = walDurability(resolve(file));
   } catch (error) {
+    durability.close();
     db.close();
     throw error;
   }
-  const batcher = createBatcher(db);
+  const batcher = createBatcher(db, { durability });
   let closed = false;
   return {
     file,
@@ -52,7 +60,7 @@ export function openSqliteStore(file: string): SqliteStore {
     async close() {
       if (closed) return;
       closed = true;
-      batcher.close();
+      await batcher.close();
       // Folds the WAL back into the main file so a copied .db file is complete on its own.
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
