@@ -88,6 +88,26 @@ export const MIGRATIONS: readonly Migration[] = [
         site_id TEXT PRIMARY KEY REFERENCES sites (id) ON DELETE CASCADE, data TEXT NOT NULL);
     `,
   },
+  {
+    // Clustered by (session_id, seq), every message landed in its session's own page: a
+    // busy hub with many chats dirtied several random pages per message (3.6 WAL frames,
+    // splits half-filling pages) and checkpoints copied them all. Appended in arrival
+    // order, rows fill pages one after another; only the two small index entries land at
+    // random. About 2.2 frames per message, and half the commit and checkpoint time.
+    name: 'messages in arrival order',
+    sql: `
+      CREATE TABLE messages_by_arrival (
+        pk INTEGER PRIMARY KEY, session_id TEXT NOT NULL, seq INTEGER NOT NULL, client_id TEXT NOT NULL,
+        text_folded TEXT NOT NULL, data TEXT NOT NULL);
+      INSERT INTO messages_by_arrival (session_id, seq, client_id, text_folded, data)
+        SELECT session_id, seq, client_id, text_folded, data FROM messages ORDER BY session_id, seq;
+      DROP TABLE messages;
+      ALTER TABLE messages_by_arrival RENAME TO messages;
+      CREATE UNIQUE INDEX messages_seq ON messages (session_id, seq);
+      -- Makes re-sending a clientId idempotent, whatever the code above it does.
+      CREATE UNIQUE INDEX messages_client_id ON messages (session_id, client_id);
+    `,
+  },
 ];
 
 /** The schema version a store of this code writes. */

@@ -95,6 +95,10 @@ test('opening a file of an older schema upgrades it and keeps its data', async (
   t.after(() => store.close());
   assert.equal((await store.getSite('site_a'))?.name, 'Old');
   assert.equal(await store.lastSeq('ses_1'), 1);
+  // Migration 3 moved the messages to a table in arrival order: the old ones keep their seq and clientId.
+  assert.deepEqual(await store.listMessages('ses_1'), [{ ...message(1), seq: 1 }]);
+  assert.equal((await store.appendMessage(message(1))).created, false, 'idempotency survives the move');
+  assert.equal((await store.appendMessage(message(2))).message.seq, 2);
   // The tables of migration 2 are there and work with the old rows.
   assert.equal(await store.useTotpStep('agt_1', 5), true);
   await store.saveForwarding('site_a', { emails: ['x@example.com'] });
