@@ -144,10 +144,8 @@ export class ChatController implements ReactiveController {
   async rate(score: number, comment?: string): Promise<void> {
     const client = this.client;
     if (!client) return;
-    if (await this.#run(() => client.rate(score, comment))) {
-      this.ratingRequested = false;
-      this.#host.requestUpdate();
-    }
+    // The form stays up (as a thank-you, since the session now has its rating) until the chat ends.
+    if (await this.#run(() => client.rate(score, comment))) this.#host.requestUpdate();
   }
 
   async end(): Promise<void> {

@@ -216,7 +216,7 @@ export class ChatWindow extends ParleyElement {
       >
         <p slot="empty" class="window__notice">${t('window.start')}</p>
       </parley-message-list>
-      ${chat.isOpen && chat.ratingRequested && !session?.rating ? rating : nothing}
+      ${chat.isOpen && chat.ratingRequested ? rating : nothing}
       ${ended
         ? html`<div class="window__ended">
             <p role="status">${t('window.ended')}</p>

@@ -61,7 +61,7 @@ describe('<parley-rating> (V14)', () => {
     rating.querySelector<HTMLButtonElement>('[part=submit]')!.click();
     await until(() => ada.sessionById(sessionId)?.rating?.score === 5, 'the agent to get the rating');
     expect(ada.sessionById(sessionId)!.rating).to.deep.equal({ score: 5, comment: 'Great help' });
-    await until(() => !inWindow(chat, 'parley-rating') || inWindow(chat, 'parley-rating')!.hasAttribute('done'), 'thanked');
+    await until(() => inWindow(chat, 'parley-rating')?.shadowRoot?.querySelector('[part=thanks]') != null, 'the visitor is thanked, in the chat');
     expect(focused()).to.not.equal(null);
   });
 });
