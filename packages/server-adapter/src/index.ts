@@ -35,7 +35,7 @@ export {
   type DemoOptions,
 } from './demo.js';
 export { createJsonLogger, createMemoryLogger, silentLogger, type Logger, type LogEntry, type LogLevel, type MemoryLogger } from './log.js';
-export { openSqliteStore, type SqliteStore } from './store/sqlite/open.js';
+export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './store/sqlite/open.js';
 export type * from './store/server-store.js';
 export {
   attachWebSocketGateway,

@@ -147,7 +147,7 @@ export function createParleyServer(options: ParleyServerOptions = {}): ParleySer
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
   const ownsStore = options.store === undefined;
-  const store = options.store ?? openPrivateSqliteStore(join(dataDir, 'parley.db'));
+  const store = options.store ?? openPrivateSqliteStore(join(dataDir, 'parley.db'), logger);
   const secret = options.secret ?? loadOrCreateSecret(dataDir, logger);
   const auth = createTokenAuth({ secret });
   const hub = createHub({
@@ -301,8 +301,8 @@ export function createParleyServer(options: ParleyServerOptions = {}): ParleySer
 }
 
 /** Opens the SQLite store and makes its files readable by the owner only. */
-function openPrivateSqliteStore(file: string): ServerStore {
-  const store = openSqliteStore(file);
+function openPrivateSqliteStore(file: string, logger: Logger): ServerStore {
+  const store = openSqliteStore(file, { onError: (error) => logger.warn('store.checkpoint-failed', { error }) });
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   return store;
 }

@@ -15,7 +15,8 @@
  * Each operation runs in its own savepoint inside the batch, so one failing
  * operation (a constraint, a bug) rejects alone and the others still commit;
  * an operation of one statement needs none (a failing statement undoes
- * itself), which spares two statements per message.
+ * itself), which spares two statements per message. Before a commit the
+ * batcher may wait for a checkpoint to finish (`hold`, see `checkpointer.ts`).
  *
  * Reads see every earlier write, and only what is durable: a read runs at once
  * when nothing is queued or being made durable; otherwise it joins the queue
@@ -59,17 +60,21 @@ type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: f
 export interface BatcherOptions {
   /** Makes committed batches durable (see `wal-sync.ts`). */
   readonly durability: Durability;
+  /** Called after each batch of writes is durable (to checkpoint soon). */
+  readonly committed?: () => void;
+  /** Before each commit: a promise to wait for first (a checkpoint that lets the WAL start over), if any. */
+  readonly hold?: () => Promise<void> | undefined;
   /** When to commit what was queued; injectable for tests. Default `setImmediate`. */
   readonly schedule?: (run: () => void) => void;
 }
 
 /** Creates a {@link Batcher} over `db`. */
 export function createBatcher(db: Database.Database, options: BatcherOptions): Batcher {
-  const { durability } = options;
+  const { durability, committed, hold } = options;
   const schedule = options.schedule ?? setImmediate;
   let queue: Pending[] = [];
   let scheduled = false;
-  /** Set while a committed batch waits for its fsync. */
+  /** Set while a committed batch waits for its fsync, or while commits wait for a checkpoint. */
   let syncing: Promise<void> | undefined;
   let closed = false;
   let closing = false;
@@ -116,6 +121,14 @@ export function createBatcher(db: Database.Database, options: BatcherOptions): B
   function step(): void {
     scheduled = false;
     if (syncing || closing || queue.length === 0) return;
+    const held = hold?.();
+    if (held) {
+      syncing = held.then(() => {
+        syncing = undefined;
+        kick();
+      });
+      return;
+    }
     const done = commit();
     if (!done) return kick();
     syncing = new Promise<void>((resolve) =>
@@ -124,6 +137,7 @@ export function createBatcher(db: Database.Database, options: BatcherOptions): B
         // Answered in order, failed operations too; none counts as stored if the fsync failed.
         settle(done.ops, error ? done.outcomes.map((o) => (o.ok ? { ok: false, error } : o)) : done.outcomes);
         resolve();
+        committed?.();
         kick();
       }),
     );

@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ServerStore } from '../server-store.js';
 import { createBatcher } from './batcher.js';
+import { createCheckpointer } from './checkpointer.js';
 import { createHubTables } from './hub-tables.js';
 import { migrate } from './migrations.js';
 import { createServerTables } from './server-tables.js';
@@ -19,6 +20,15 @@ export interface SqliteStore extends ServerStore {
   close(): Promise<void>;
 }
 
+/** How {@link openSqliteStore} reports trouble that does not fail a call. */
+export interface SqliteStoreOptions {
+  /** A background checkpoint failed (SQLite then checkpoints on the main thread, as a backstop). */
+  readonly onError?: (error: Error) => void;
+}
+
+/** WAL pages after which SQLite checkpoints on the main thread, should the worker fall behind (64 MB). */
+const BACKSTOP_CHECKPOINT_PAGES = 16_000;
+
 /**
  * Opens (creating it and its folder when missing) a SQLite store and brings
  * its schema up to date.
@@ -29,9 +39,11 @@ export interface SqliteStore extends ServerStore {
  * with `synchronous = NORMAL` (the commit reaches the OS, nothing blocks) and
  * the store fsyncs the WAL itself off the event loop, once per batch of
  * writes (see `wal-sync.ts` and `batcher.ts`). Where WAL is not available
- * (an in-memory database), commits use `synchronous = FULL`.
+ * (an in-memory database), commits use `synchronous = FULL`. Checkpoints run
+ * in a worker thread (`checkpointer.ts`).
  */
-export function openSqliteStore(file: string): SqliteStore {
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
+  const { onError } = options;
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   let durability: Durability = COMMIT_IS_DURABLE;
@@ -46,12 +58,15 @@ export function openSqliteStore(file: string): SqliteStore {
     migrate(db);
     // The WAL file exists once the database has been read in WAL mode (migrate did).
     if (wal) durability = walDurability(resolve(file));
+    // Checkpoints run in a worker (see checkpointer.ts); SQLite's own, on this thread, are the backstop.
+    if (wal) db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   } catch (error) {
     durability.close();
     db.close();
     throw error;
   }
-  const batcher = createBatcher(db, { durability });
+  const checkpointer = wal ? createCheckpointer(resolve(file), { onError: (error) => onError?.(error) }) : undefined;
+  const batcher = createBatcher(db, { durability, committed: checkpointer?.nudge, hold: checkpointer?.blocking });
   let closed = false;
   return {
     file,
@@ -61,6 +76,7 @@ export function openSqliteStore(file: string): SqliteStore {
       if (closed) return;
       closed = true;
       await batcher.close();
+      await checkpointer?.close();
       // Folds the WAL back into the main file so a copied .db file is complete on its own.
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
