@@ -25,6 +25,21 @@ export const parseAll = <T>(rows: readonly { data: string }[]): T[] => rows.map(
 type Row = { data: string };
 type MessageRow = { data: string; seq: number };
 
+/**
+ * A copy of what was stored, as reading it back would give: `undefined`
+ * fields dropped (as JSON drops them), nothing shared with the caller's object.
+ */
+function storedCopy<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(storedCopy) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== undefined && typeof item !== 'function') out[key] = storedCopy(item);
+  }
+  return out as T;
+}
+
 const toMessage = (row: MessageRow): Message => {
   const message = JSON.parse(row.data) as NewMessage & { seq: number };
   message.seq = row.seq;
@@ -183,7 +198,8 @@ export function createHubTables(db: Database.Database, batcher: Batcher): Omit<S
         const data = json(message);
         const { sessionId, clientId } = message;
         const inserted = q.appendMessage.get(sessionId, clientId, (message.text ?? '').toLowerCase(), data, sessionId);
-        if (inserted) return { message: toMessage({ data, seq: inserted.seq }), created: true };
+        // The message as stored, without parsing back the JSON just written.
+        if (inserted) return { message: { ...storedCopy(message), seq: inserted.seq }, created: true };
         const existing = q.messageByClientId.get(sessionId, clientId);
         if (!existing) throw new Error(`appendMessage: neither inserted nor found (${sessionId})`);
         return { message: toMessage(existing), created: false };

@@ -26,6 +26,9 @@ export interface SqliteStoreOptions {
   readonly onError?: (error: Error) => void;
 }
 
+/** SQLite's page cache, in KiB (32 MiB). */
+const CACHE_KIB = 32 * 1024;
+
 /** WAL pages after which SQLite checkpoints on the main thread, should the worker fall behind (64 MB). */
 const BACKSTOP_CHECKPOINT_PAGES = 16_000;
 
@@ -53,6 +56,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     // NORMAL only where the WAL is fsync'd by walDurability before any write resolves.
     db.pragma(wal ? 'synchronous = NORMAL' : 'synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // The pages a busy hub touches at once (the newest index pages of every open chat) outgrow
+    // SQLite's default 2 MB cache; misses are re-read from the WAL or file at every write.
+    db.pragma(`cache_size = -${CACHE_KIB}`);
     // Another process (a CLI, a second node during a rolling restart) may hold the write lock briefly.
     db.pragma('busy_timeout = 5000');
     migrate(db);
