@@ -8,6 +8,13 @@
 export interface Bus {
   publish(topic: string, payload: string): void;
   subscribe(topic: string, handler: (payload: string) => void): () => void;
+  /**
+   * Whether a handler may be subscribed to `topic` on any node. Optional: a
+   * bus that cannot tell leaves it out and the hub assumes there is. Lets the
+   * hub skip building frames nobody would receive (the live visitor list's
+   * batches when no agent watches).
+   */
+  hasSubscribers?(topic: string): boolean;
   close(): Promise<void>;
 }
 
@@ -36,6 +43,7 @@ export function createLocalBus(): Bus {
       if (handlers.size === 1) return handlers.values().next().value?.(payload);
       for (const handler of [...handlers]) handler(payload);
     },
+    hasSubscribers: (topic) => topics.has(topic),
     subscribe(topic, handler) {
       let handlers = topics.get(topic);
       if (!handlers) topics.set(topic, (handlers = new Set()));

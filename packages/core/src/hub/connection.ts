@@ -27,6 +27,7 @@ import type { HubCore } from './core.js';
 import { dispatch } from './dispatch.js';
 import { deliverable } from './fanout.js';
 import { agentHello, type GreetedConn, HelloRefused, visitorHello } from './hello.js';
+import { encodeAck } from './message-encoding.js';
 import type { SiteState, TabPage } from './site-state.js';
 import { leavePage } from './trajectory.js';
 import type { ConnectionContext } from './types.js';
@@ -215,7 +216,7 @@ export class HubConnection implements GreetedConn {
   async #command(state: SiteState, frame: ClientFrame, ref: string | undefined): Promise<void> {
     try {
       const result = await dispatch(this.core, this, state, frame);
-      if (ref !== undefined) this.send({ type: 'ack', ref, result: result as Record<string, unknown> });
+      if (ref !== undefined) this.#sendRaw(encodeAck(ref, result));
     } catch (error) {
       if (error instanceof ParleyError) return this.#error(error.code, error.message, ref);
       this.core.report(`command.${frame.type}`, error, state.site.id);

@@ -14,12 +14,10 @@ import type { ServerFrame } from '../protocol/server-frames.js';
 import { type Bus, TOPICS } from './bus.js';
 import type { Conn } from './conn.js';
 
-/** A frame encoded once, to publish on several topics without encoding it again (see {@link encodeOnce}). */
+/** A frame encoded once, to publish on several topics without encoding it again (see `message-encoding.ts`). */
 export class EncodedFrame {
   constructor(readonly data: string) {}
 }
-
-export const encodeOnce = (frame: ServerFrame): EncodedFrame => new EncodedFrame(encodeFrame(frame));
 
 /** What a fan-out publishes: a frame, or one already encoded. */
 export type Outgoing = ServerFrame | EncodedFrame;
@@ -33,6 +31,8 @@ export interface Fanout {
   toSiteAgents(siteId: string, frame: Outgoing): void;
   toSiteVisitors(siteId: string, frame: Outgoing): void;
   toWatchers(siteId: string, frame: Outgoing): void;
+  /** Whether an agent may be watching the site's visitor list (on any node). */
+  hasWatchers(siteId: string): boolean;
   /**
    * The agent serving a session (if any) and the site's supervisors, once each;
    * `except` (a {@link Conn.key} of the serving agent) leaves one connection out.
@@ -47,6 +47,7 @@ export function createFanout(bus: Bus): Fanout {
     toSiteAgents: (siteId, frame) => bus.publish(TOPICS.siteAgents(siteId), dataOf(frame)),
     toSiteVisitors: (siteId, frame) => bus.publish(TOPICS.siteVisitors(siteId), dataOf(frame)),
     toWatchers: (siteId, frame) => bus.publish(TOPICS.siteWatchers(siteId), dataOf(frame)),
+    hasWatchers: (siteId) => bus.hasSubscribers?.(TOPICS.siteWatchers(siteId)) ?? true,
     toSessionAgents(siteId, agentId, frame, except) {
       const data = dataOf(frame);
       if (agentId === undefined) {

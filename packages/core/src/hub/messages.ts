@@ -11,7 +11,7 @@ import type { AckResults } from '../protocol/server-frames.js';
 import { onAgentReply, onVisitorMessage } from './auto-reply.js';
 import { type Ctx, fail, notFound, requirePermission } from './command.js';
 import type { Conn } from './conn.js';
-import { encodeOnce } from './fanout.js';
+import { messageFrame } from './message-encoding.js';
 import type { HubCore } from './core.js';
 import { closeInvitesOfSession } from './invites.js';
 import { PERMISSIONS } from './permissions.js';
@@ -31,7 +31,7 @@ const SYSTEM: Author = { kind: 'system', id: 'system' };
 export function publishMessage(core: HubCore, state: SiteState, record: SessionRecord, message: Message, sender?: Conn): void {
   const open = state.sessions.get(record.id);
   if (open && message.seq > open.lastSeq) open.lastSeq = message.seq;
-  const frame = encodeOnce({ type: 'message', message });
+  const frame = messageFrame(message);
   const fromVisitor = sender?.actor?.role === 'visitor';
   core.fanout.toVisitor(state.site.id, record.visitorId, frame, fromVisitor ? sender.key : undefined);
   core.fanout.toSessionAgents(state.site.id, record.agentId, frame, sender && !fromVisitor ? sender.key : undefined);

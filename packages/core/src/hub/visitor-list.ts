@@ -85,6 +85,11 @@ export function markVisitor(
 }
 
 function flushVisitorList(core: HubCore, state: SiteState): void {
+  // Nobody watches: nothing to build (whoever starts watching gets a snapshot).
+  if (!core.fanout.hasWatchers(state.site.id)) {
+    state.listChanges.clear();
+    return;
+  }
   const added: VisitorInfo[] = [];
   const updated: VisitorInfo[] = [];
   const removed: string[] = [];

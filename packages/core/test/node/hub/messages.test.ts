@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEnv } from './support/env.js';
 import { startChat } from './support/chat.js';
+import { encodeAck, messageFrame } from '../../../src/hub/message-encoding.js';
+import { encodeFrame } from '../../../src/protocol/decode.js';
+import type { Message } from '../../../src/protocol/model.js';
 
 test('messages flow both ways with increasing seq; the sender gets an ack', async () => {
   const env = await createEnv();
@@ -144,4 +147,16 @@ test('both sides reading at the same moment: neither read receipt is lost', asyn
   await visitor.next('read');
   assert.deepEqual((await env.store.getSession(session.id))?.readSeq, { visitor: 3, agent: 2 });
   await env.close();
+});
+
+test('a message is encoded once for its frame and its ack, exactly as encodeFrame would', () => {
+  const message: Message = {
+    id: 'msg_1', sessionId: 'ses_1', clientId: 'c "1"', seq: 4, author: { kind: 'visitor', id: 'vis_1' }, at: 5, text: 'é \u2028 "quoted" \\',
+    attachments: [{ id: 'fil_1', name: 'a.png', type: 'image/png', size: 3, url: '/f/1' }],
+  };
+  assert.equal(messageFrame(message).data, encodeFrame({ type: 'message', message }));
+  assert.equal(encodeAck('r"1', { message }), encodeFrame({ type: 'ack', ref: 'r"1', result: { message } }));
+  // Any other result, or a message not encoded here, is encoded as usual.
+  assert.equal(encodeAck('r2', { message, extra: 1 }), encodeFrame({ type: 'ack', ref: 'r2', result: { message, extra: 1 } }));
+  assert.equal(encodeAck('r3', { message: { ...message } }), encodeFrame({ type: 'ack', ref: 'r3', result: { message: { ...message } } }));
 });
