@@ -19,5 +19,6 @@ import './evaluation-form/define.js';
 import './visitor-context/define.js';
 import './auto-replies/define.js';
 import './notification-settings/define.js';
+import './offline-messages/define.js';
 
 export * from './index.js';

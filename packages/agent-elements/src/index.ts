@@ -34,6 +34,7 @@ export { EvaluationForm } from './evaluation-form/evaluation-form.js';
 export { VisitorContext } from './visitor-context/visitor-context.js';
 export { AutoReplies } from './auto-replies/auto-replies.js';
 export { NotificationSettings } from './notification-settings/notification-settings.js';
+export { OfflineMessages, type OfflineMessageDetail } from './offline-messages/offline-messages.js';
 
 // ── the visitor list's data and columns ──────────────────────────────────────
 export {
@@ -64,6 +65,7 @@ export { parseShortcut, matchesShortcut, type Shortcut } from './internal/shortc
 export { TickController } from './controllers/tick-controller.js';
 export { markConversationRead, ReadSignalController } from './controllers/read-signal.js';
 export { IdleController, type IdleOptions } from './controllers/idle-controller.js';
+export { OfflineMessagesController } from './controllers/offline-messages-controller.js';
 
 // ── notifications ────────────────────────────────────────────────────────────
 export { AgentNotifier, type AgentNotifierOptions, type Notice, type NotificationOutput, type NotifierClient } from './notifications/agent-notifier.js';
@@ -93,6 +95,7 @@ export {
 export { httpCannedSource, listCannedSource, type CannedItem, type CannedSource } from './api/canned.js';
 export { httpAutoReplies, type AutoReplySettings, type LoadAutoReplies, type SaveAutoReplies } from './api/site-settings.js';
 export { httpUpload, type UploadFunction } from './api/upload.js';
+export { httpOfflineMessages, listOfflineMessages, type OfflineMessageQuery, type OfflineMessageService } from './api/offline.js';
 export { ApiError } from './api/http.js';
 export { serverServices, serverTransport, type ConsoleServices, type ServicesFactory, type TransportFor } from './console/console-services.js';
 

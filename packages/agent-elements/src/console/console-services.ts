@@ -1,7 +1,8 @@
 /**
  * What the console needs beyond the hub once an agent is signed in: where
  * canned replies are searched, how files are uploaded and the screen
- * captured, how the site's automatic replies are read and saved. Each is a
+ * captured, how the site's automatic replies are read and saved, where the
+ * visitors' left messages are listed and marked replied. Each is a
  * function, so a page without a Parley server (the in-page demo, tests)
  * passes its own.
  */
@@ -9,6 +10,7 @@ import type { TransportFactory } from '@parley/core';
 import { connectTo } from '@parley/core';
 import { capturePage } from '@parley/widget/shared';
 import { httpCannedSource, type CannedSource } from '../api/canned.js';
+import { httpOfflineMessages, type OfflineMessageService } from '../api/offline.js';
 import type { SignInResult } from '../api/sign-in.js';
 import { httpAutoReplies, type LoadAutoReplies, type SaveAutoReplies } from '../api/site-settings.js';
 import { httpUpload, type UploadFunction } from '../api/upload.js';
@@ -19,6 +21,8 @@ export interface ConsoleServices {
   readonly capture?: () => Promise<Blob>;
   readonly loadAutoReplies?: LoadAutoReplies;
   readonly saveAutoReplies?: SaveAutoReplies;
+  /** The site's left messages (the console's "left messages" view shows when given). */
+  readonly offline?: OfflineMessageService;
 }
 
 /** Makes the services for a signed-in agent. */
@@ -37,6 +41,7 @@ export function serverServices(serverUrl: string): ServicesFactory {
       capture: () => capturePage(),
       loadAutoReplies: replies.load,
       saveAutoReplies: replies.save,
+      offline: httpOfflineMessages(serverUrl, token),
     };
   };
 }

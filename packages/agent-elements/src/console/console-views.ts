@@ -1,10 +1,11 @@
-/** The console's three views, as templates over the signed-in agent's client and the console's choices. */
+/** The console's views, as templates over the signed-in agent's client and the console's choices. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AgentClient, SessionInfo } from '@parley/core';
+import type { OfflineMessageDetail } from '../offline-messages/offline-messages.js';
 import type { NotificationPrefs } from '../notifications/notification-prefs.js';
 import type { ConsoleServices } from './console-services.js';
 
-export type ConsoleView = 'chats' | 'visitors' | 'settings';
+export type ConsoleView = 'chats' | 'visitors' | 'offline' | 'settings';
 
 export interface ViewContext {
   readonly view: ConsoleView;
@@ -21,6 +22,7 @@ export interface ViewContext {
   openVisitor(visitorId: string): void;
   nextConversation(): void;
   onPrefs(prefs: NotificationPrefs): void;
+  onOfflineReplied(id: string): void;
 }
 
 export function renderView(c: ViewContext): TemplateResult {
@@ -70,6 +72,16 @@ export function renderView(c: ViewContext): TemplateResult {
           <parley-reach-out .client=${client} visitor-id=${c.selectedVisitor ?? ''}></parley-reach-out>
           <parley-visitor-context .client=${client} visitor-id=${c.selectedVisitor ?? ''}></parley-visitor-context>
         </aside>
+      </div>`;
+    case 'offline':
+      return html`<div class="console__body console__body--offline">
+        <main part="main" class="console__column console__main">
+          <parley-offline-messages
+            .client=${client}
+            .service=${services.offline}
+            @parley-offline-replied=${(e: CustomEvent<OfflineMessageDetail>) => c.onOfflineReplied(e.detail.message.id)}
+          ></parley-offline-messages>
+        </main>
       </div>`;
     case 'settings':
       return html`<div class="console__body console__body--settings">

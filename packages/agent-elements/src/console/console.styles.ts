@@ -59,6 +59,12 @@ export const consoleStyles = [
       align-content: start;
       overflow: auto;
     }
+    .console__body--offline {
+      grid-template-columns: minmax(0, 60rem);
+    }
+    .console__body--offline .console__main {
+      overflow: auto;
+    }
     .console__column {
       min-block-size: 0;
       overflow: auto;

@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { NotificationOutput } from '../notifications/agent-notifier.js';
 import { listCannedSource } from '../api/canned.js';
+import type { OfflineMessageService } from '../api/offline.js';
+import type { ConsoleServices } from './console-services.js';
 import { createTestHub, PASSWORD, SITE, type TestHub } from '../../test/browser/support/hub.js';
 import { $, $$, spy, text, type, until } from '../../test/browser/support/dom.js';
 import '../define.js';
@@ -26,14 +28,14 @@ describe('<parley-console> against the in-page hub', () => {
   });
   afterEach(() => hub.close());
 
-  async function signIn(login = 'ada', attributes: { language?: string } = {}) {
+  async function signIn(login = 'ada', attributes: { language?: string; services?: ConsoleServices } = {}) {
     const el = await fixture<AgentConsole>(html`<parley-console
       style="--parley-console-height: 900px"
       site=${SITE}
       language=${attributes.language ?? 'en'}
       .signIn=${hub.signIn}
       .transport=${() => hub.transport}
-      .services=${() => ({ canned: listCannedSource([{ id: 'c', kind: 'reply', title: 'Thanks', text: 'Thank you for waiting!' }]) })}
+      .services=${() => attributes.services ?? { canned: listCannedSource([{ id: 'c', kind: 'reply', title: 'Thanks', text: 'Thank you for waiting!' }]) }}
       .notificationOutput=${quiet}
     ></parley-console>`);
     await until(() => inConsole(el, 'parley-sign-in') !== null, 'the sign-in form');
@@ -113,6 +115,37 @@ describe('<parley-console> against the in-page hub', () => {
     await el.updateComplete;
     expect(inConsole(el, 'parley-notification-settings')).not.to.equal(null);
     expect(inConsole(el, 'parley-auto-replies')).not.to.equal(null); // Root is an admin
+  });
+
+  it('counts the left messages not replied in the navigation, and lists them in their view', async () => {
+    const marked: string[] = [];
+    const offline: OfflineMessageService = {
+      list: (query = {}) => hub.store.listOfflineMessages(SITE, query),
+      async markReplied(id) {
+        marked.push(id);
+        const message = (await hub.store.getOfflineMessage(id))!;
+        await hub.store.saveOfflineMessage({ ...message, replied: true });
+      },
+    };
+    const el = await signIn('ada', { services: { offline } });
+    await el.client!.setPresence('away');
+    const navButton = () => $$<HTMLButtonElement>(el, '[part=nav] button').find((b) => b.textContent!.includes('Left messages'))!;
+    expect(navButton().querySelector('.badge')).to.equal(null);
+
+    const visitor = await hub.visitor();
+    const message = await visitor.leaveMessage({ name: 'Hal', email: 'hal@example.com', message: 'Call me back' });
+    await until(() => navButton().querySelector<HTMLElement>('.badge')?.dataset.offlineCount === '1', 'counted in the navigation');
+    expect(text(navButton().querySelector('.badge'))).to.equal('1 1 not replied');
+
+    await press('Alt', 'Digit3');
+    await until(() => el.view === 'offline', 'Alt+3 shows the left messages');
+    await el.updateComplete;
+    const list = inConsole(el, 'parley-offline-messages')!;
+    await until(() => list.shadowRoot?.querySelector(`[data-id="${message.id}"]`) !== null, 'listed');
+    await expect(el).to.be.accessible();
+    list.shadowRoot!.querySelector<HTMLButtonElement>('[part=mark-replied]')!.click();
+    await until(() => navButton().querySelector('.badge') === null, 'the count goes down');
+    expect(marked).to.deep.equal([message.id]);
   });
 
   it('speaks the agent’s language, right to left for Arabic', async () => {

@@ -22,6 +22,8 @@ import type { Notice, NotificationOutput } from '../notifications/agent-notifier
 import { createBrowserOutput } from '../notifications/browser-output.js';
 import { parseNotificationPrefs, type NotificationPrefs } from '../notifications/notification-prefs.js';
 import { NotificationSettings } from '../notification-settings/notification-settings.js';
+import { OfflineMessages } from '../offline-messages/offline-messages.js';
+import { OfflineMessagesController } from '../controllers/offline-messages-controller.js';
 import { PresenceSwitch } from '../presence-switch/presence-switch.js';
 import { Queue } from '../queue/queue.js';
 import { conversationCounters } from '../queue/counters.js';
@@ -44,7 +46,8 @@ const REMEMBER_KEY = 'parley-console-session';
  * The agents' console, assembled: the sign-in form, then the working view —
  * presence, waiting queue and counters, the chats at once with the open one,
  * transfer offers, the visitor's context, the live visitor list with reach-out,
- * and the settings (notifications; automatic replies for admins). The agent's
+ * the messages visitors left when nobody could chat (with the number not
+ * replied in the navigation), and the settings (notifications; automatic replies for admins). The agent's
  * notifications ring as they chose.
  *
  * Every part is also an element of its own; this one wires them to one
@@ -52,16 +55,16 @@ const REMEMBER_KEY = 'parley-console-session';
  * `transport` and `services` (the in-page demo does, against its in-page hub).
  *
  * Keyboard: Alt+Z next chat (`shortcut`), Alt+Enter send and go to the next,
- * Alt+A accept the oldest waiting chat (`accept-shortcut`), Alt+1 / 2 / 3 the
- * chats, visitors and settings views.
+ * Alt+A accept the oldest waiting chat (`accept-shortcut`), Alt+1 / 2 / 3 / 4 the
+ * chats, visitors, left messages and settings views.
  *
  * @tagname parley-console
- * @summary The whole agent console: sign-in, presence, queue, chats, visitors, transfers, settings, notifications.
+ * @summary The whole agent console: sign-in, presence, queue, chats, visitors, transfers, left messages, settings, notifications.
  *
  * @event parley-agent-sign-in - An agent signed in. `detail: { token, agent }`.
  * @event parley-agent-sign-out - The agent signed out.
  * @event parley-notification-request - A notification is about to ring or show; cancelable (the page may show its own). `detail: { notice }`.
- * @event parley-view-change - The agent switched views. `detail: { view }` (`chats`, `visitors`, `settings`).
+ * @event parley-view-change - The agent switched views. `detail: { view }` (`chats`, `visitors`, `offline`, `settings`).
  *
  * @csspart base - The console.
  * @csspart header - The top bar.
@@ -69,7 +72,7 @@ const REMEMBER_KEY = 'parley-console-session';
  * @csspart sign-out - The sign-out button.
  * @csspart sign-in - The sign-in form (a `parley-sign-in`).
  * @csspart sidebar - The column of queue, offers and chats.
- * @csspart main - The open chat, or the visitor list.
+ * @csspart main - The open chat, the visitor list, or the left messages.
  * @csspart context - The visitor's context column.
  *
  * @cssproperty --parley-console-height - The console's height. Default `100vh`.
@@ -90,6 +93,7 @@ export class AgentConsole extends ParleyElement {
     'parley-reach-out': ReachOut,
     'parley-notification-settings': NotificationSettings,
     'parley-auto-replies': AutoReplies,
+    'parley-offline-messages': OfflineMessages,
   };
 
   /** The Parley server (`https://chat.example.com`): sign-in, hub, canned replies, uploads and settings go there unless given below. */
@@ -152,6 +156,8 @@ export class AgentConsole extends ParleyElement {
 
   readonly #texts: TranslatorProvider;
   readonly #reads = new ReadSignalController(this);
+  /** The left messages, for the navigation's count of those not replied. */
+  readonly #offline = new OfflineMessagesController(this);
   readonly #l10n = new LocalizeController(this);
   readonly #events = new ClientController<AgentEvents>(this, {
     events: ['agent', 'session', 'sessionRemoved', 'messages', 'queue', 'status'],
@@ -192,6 +198,8 @@ export class AgentConsole extends ParleyElement {
     });
     this.#events.client = this.session.client;
     this.#reads.client = this.session.client;
+    this.#offline.client = this.session.client;
+    this.#offline.service = this.session.services.offline;
     if (this.remember) writeStorage(() => sessionStorage, REMEMBER_KEY, JSON.stringify(signedIn));
   }
 
@@ -202,6 +210,8 @@ export class AgentConsole extends ParleyElement {
     this.session = undefined;
     this.#events.client = undefined;
     this.#reads.client = undefined;
+    this.#offline.client = undefined;
+    this.#offline.service = undefined;
     this.selectedSession = undefined;
     this.selectedVisitor = undefined;
     this.view = 'chats';
@@ -269,7 +279,8 @@ export class AgentConsole extends ParleyElement {
       }
       return;
     }
-    const views: Record<string, ConsoleView> = { Digit1: 'chats', Digit2: 'visitors', Digit3: 'settings' };
+    const shown = this.#views(this.session);
+    const views: Record<string, ConsoleView | undefined> = { Digit1: shown[0], Digit2: shown[1], Digit3: shown[2], Digit4: shown[3] };
     if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && views[event.code]) {
       event.preventDefault();
       this.show(views[event.code]!);
@@ -312,6 +323,7 @@ export class AgentConsole extends ParleyElement {
         openVisitor: (id) => this.#openVisitor(id),
         nextConversation: () => this.conversationList?.selectNext(),
         onPrefs: (prefs) => this.#onPrefs(prefs),
+        onOfflineReplied: (id) => this.#offline.setReplied(id),
       })}</div>`;
   }
 
@@ -319,7 +331,8 @@ export class AgentConsole extends ParleyElement {
     const t = (key: string, values?: Record<string, string | number>) => this.#l10n.t(key, values);
     const client = session.client;
     const unread = conversationCounters(client).unread;
-    const views: ConsoleView[] = client.permissions.length === 0 || client.permissions.includes('visitors.view') ? ['chats', 'visitors', 'settings'] : ['chats', 'settings'];
+    const views = this.#views(session);
+    const notReplied = this.#offline.notReplied;
     return html`<header part="header" class="console__header">
       <span class="console__name" dir="auto">${client.agent?.name ?? session.signedIn.agent.name}</span>
       <parley-presence-switch .client=${client} idle-seconds=${this.idleSeconds}></parley-presence-switch>
@@ -329,11 +342,26 @@ export class AgentConsole extends ParleyElement {
           (view) => html`<button class="button" type="button" aria-current=${this.view === view ? 'page' : 'false'} @click=${() => this.show(view)}>
             ${t(`console.view.${view}`)}
             ${view === 'chats' && unread > 0 ? html`<span class="badge">${unread}<span class="visually-hidden"> ${t('conversations.unread', { count: unread })}</span></span>` : nothing}
+            ${view === 'offline' && notReplied > 0
+              ? html`<span class="badge" data-offline-count=${notReplied}>${notReplied}<span class="visually-hidden"> ${t('offline.notRepliedCount', { count: notReplied })}</span></span>`
+              : nothing}
           </button>`,
         )}
       </nav>
       <button part="sign-out" class="button" type="button" @click=${() => this.signOut()}>${t('console.signOut')}</button>
     </header>`;
+  }
+
+  /** The views the agent may switch to, in the navigation's order. */
+  #views(session: ConsoleSession): ConsoleView[] {
+    const permissions = session.client.permissions;
+    const may = (permission: string) => permissions.length === 0 || permissions.includes(permission as (typeof permissions)[number]);
+    return [
+      'chats',
+      ...(may('visitors.view') ? (['visitors'] as const) : []),
+      ...(session.services.offline && may('chat') ? (['offline'] as const) : []),
+      'settings',
+    ];
   }
 
   /** A visitor opened in the list: their chat with this agent if there is one. */
