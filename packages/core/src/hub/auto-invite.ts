@@ -20,7 +20,7 @@ export function mayAutoInvite(state: SiteState, visitor: LiveVisitor, rule: Invi
   if (visitor.declined || visitor.connections === 0 || state.openByVisitor.has(visitor.id)) return false;
   for (const pending of state.invites.values()) if (pending.invite.visitorId === visitor.id) return false;
   if (availabilityOf(state) !== 'online') return false;
-  const sent = visitor.autoInvites.get(rule.name);
+  const sent = visitor.autoInvites?.get(rule.name);
   return !sent || (sent.count < rule.maxTimes && now - sent.lastAt >= rule.intervalSeconds * 1000);
 }
 
@@ -33,7 +33,7 @@ export function onPageView(core: HubCore, state: SiteState, conn: Conn, visitor:
       if (conn.closed || conn.page !== page) return;
       await fire(core, state, visitor, rule);
     });
-    conn.inviteTimers.push(handle);
+    conn.inviteTimers = [...conn.inviteTimers, handle];
   }
 }
 
@@ -42,8 +42,8 @@ async function fire(core: HubCore, state: SiteState, visitor: LiveVisitor, rule:
   if (!mayAutoInvite(state, visitor, rule, now)) return;
   const agentId = rule.proactive ? bestAgent(state, {}) : undefined;
   if (rule.proactive && agentId === undefined) return;
-  const sent = visitor.autoInvites.get(rule.name);
-  visitor.autoInvites.set(rule.name, { count: (sent?.count ?? 0) + 1, lastAt: now });
+  const sent = visitor.autoInvites?.get(rule.name);
+  (visitor.autoInvites ??= new Map()).set(rule.name, { count: (sent?.count ?? 0) + 1, lastAt: now });
   try {
     await openInvite(core, state, visitor, {
       agent: agentId === undefined ? undefined : state.agents.get(agentId),

@@ -34,23 +34,30 @@ export const TOPICS = {
 
 /** An in-process bus: delivery is synchronous and in order. */
 export function createLocalBus(): Bus {
-  const topics = new Map<string, Set<(payload: string) => void>>();
+  type Handler = (payload: string) => void;
+  // Most topics (a visitor's, an agent's) have one subscriber: kept as is, a Set only for more.
+  const topics = new Map<string, Handler | Set<Handler>>();
   return {
     publish(topic, payload) {
       const handlers = topics.get(topic);
-      if (!handlers) return;
-      // A handler may (un)subscribe: the ones present now get the payload, once. One handler needs no copy.
-      if (handlers.size === 1) return handlers.values().next().value?.(payload);
+      if (handlers === undefined) return;
+      if (typeof handlers === 'function') return handlers(payload);
+      // A handler may (un)subscribe: the ones present now get the payload, once.
       for (const handler of [...handlers]) handler(payload);
     },
     hasSubscribers: (topic) => topics.has(topic),
     subscribe(topic, handler) {
-      let handlers = topics.get(topic);
-      if (!handlers) topics.set(topic, (handlers = new Set()));
-      handlers.add(handler);
+      const present = topics.get(topic);
+      if (present === undefined) topics.set(topic, handler);
+      else if (typeof present === 'function') topics.set(topic, new Set([present, handler]));
+      else present.add(handler);
       return () => {
-        handlers.delete(handler);
-        if (handlers.size === 0) topics.delete(topic);
+        const now = topics.get(topic);
+        if (now === handler) topics.delete(topic);
+        else if (typeof now === 'object') {
+          now.delete(handler);
+          if (now.size === 0) topics.delete(topic);
+        }
       };
     },
     async close() {

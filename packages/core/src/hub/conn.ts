@@ -36,5 +36,5 @@ export interface Conn {
   /** Agents: receiving the live visitor list. */
   watching: boolean;
   /** Visitor tabs: auto-invite timers armed by the current page. */
-  inviteTimers: TimerHandle[];
+  inviteTimers: readonly TimerHandle[];
 }

@@ -1,8 +1,9 @@
 /**
  * One client connection's lifecycle: `hello` first, then commands; every
  * frame decoded and every failure answered with an `error` (the connection
- * carries on); idle connections closed; on close, the actor leaves (presence,
- * visitor list, trajectory). Nothing a peer sends escapes as an exception.
+ * carries on); idle connections closed (see `idle.ts`); on close, the actor
+ * leaves (presence, visitor list, trajectory). Nothing a peer sends escapes
+ * as an exception.
  *
  * Order: frames run in the order received, except that the frames about one
  * session (`message.send`, `message.read`, `typing`) form a lane of their own:
@@ -20,7 +21,7 @@ import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
 import type { ClientFrame, HelloFrame } from '../protocol/client-frames.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
-import { CLOSE_CODES, type Transport } from '../transport/transport.js';
+import { CLOSE_CODES, type Transport, type TransportListener } from '../transport/transport.js';
 import { agentDisconnected } from './agent-presence.js';
 import type { Actor } from './conn.js';
 import type { HubCore } from './core.js';
@@ -42,40 +43,45 @@ export class HubConnection implements GreetedConn {
   page: TabPage | undefined;
   hidden = false;
   watching = false;
-  inviteTimers: TimerHandle[] = [];
+  inviteTimers: readonly TimerHandle[] = NO_TIMERS;
   #phase: 'greeting' | 'greeted' | 'ready' | 'closed' = 'greeting';
   #state: SiteState | undefined;
   /** The last frame (or close) that runs alone: everything received before it has run when it does. */
   #barrier: Promise<void> = Promise.resolve();
   /** Per session, the last frame of its lane received since the barrier; made on first use. */
   #lanes: Map<string, Promise<void>> | undefined;
-  #subscriptions = new Map<string, () => void>();
+  /** Topics subscribed to, each followed by its unsubscribe function: `[topic, unsubscribe, …]` (smaller than a Map). */
+  #subscriptions: (string | (() => void))[] = [];
+  /** The one handler of every topic this connection subscribes to; made on first use. */
+  #deliverer: ((payload: string) => void) | undefined;
   #lastActivity: number;
-  #idleTimer: TimerHandle | undefined;
   #unlisten: () => void;
 
   constructor(
     private readonly core: HubCore,
     private readonly transport: Transport,
     readonly context: ConnectionContext,
-    private readonly idleTimeoutMs: number,
     private readonly onGone: (conn: HubConnection) => void,
   ) {
     this.#lastActivity = core.clock.now();
-    this.#armIdle(idleTimeoutMs);
-    this.#unlisten = transport.listen({
-      message: (data) => {
-        this.#lastActivity = this.core.clock.now();
-        // Decoded on arrival (it reads nothing the frames before it change) to find the frame's lane.
-        const decoded = decodeClientFrame(data);
-        this.#enqueue('frame', () => this.#receive(decoded), decoded.ok ? laneOf(decoded.value) : undefined);
-      },
-      close: () => this.shutdown(),
-    });
+    this.#unlisten = transport.listen(new TransportTap(this));
+  }
+
+  /** A frame came in (from the transport). */
+  received(data: string): void {
+    this.#lastActivity = this.core.clock.now();
+    // Decoded on arrival (it reads nothing the frames before it change) to find the frame's lane.
+    const decoded = decodeClientFrame(data);
+    this.#enqueue('frame', () => this.#receive(decoded), decoded.ok ? laneOf(decoded.value) : undefined);
   }
 
   get key(): string {
     return `${this.core.node}.${this.id}`;
+  }
+
+  /** When anything last came in (the idle timeout counts from it, see `idle.ts`). */
+  get lastActivity(): number {
+    return this.#lastActivity;
   }
 
   get closed(): boolean {
@@ -92,13 +98,16 @@ export class HubConnection implements GreetedConn {
   }
 
   subscribe(topic: string): void {
-    if (this.closed || this.#subscriptions.has(topic)) return;
-    this.#subscriptions.set(topic, this.core.bus.subscribe(topic, (payload) => this.#deliver(payload)));
+    if (this.closed || this.#subscriptions.includes(topic)) return;
+    this.#deliverer ??= (payload) => this.#deliver(payload);
+    this.#subscriptions.push(topic, this.core.bus.subscribe(topic, this.#deliverer));
   }
 
   unsubscribe(topic: string): void {
-    this.#subscriptions.get(topic)?.();
-    this.#subscriptions.delete(topic);
+    const index = this.#subscriptions.indexOf(topic);
+    if (index < 0) return;
+    (this.#subscriptions[index + 1] as () => void)();
+    this.#subscriptions.splice(index, 2);
   }
 
   become(actor: Actor, state: SiteState): void {
@@ -121,9 +130,8 @@ export class HubConnection implements GreetedConn {
     if (this.closed) return;
     this.#phase = 'closed';
     this.#unlisten();
-    this.core.timers.clear(this.#idleTimer);
-    for (const unsubscribe of this.#subscriptions.values()) unsubscribe();
-    this.#subscriptions.clear();
+    for (const item of this.#subscriptions) if (typeof item === 'function') item();
+    this.#subscriptions = [];
     this.#enqueue('close', () => this.#leave());
   }
 
@@ -164,15 +172,6 @@ export class HubConnection implements GreetedConn {
   /** Resolves when the barrier and every lane have run. */
   #everything(): Promise<void> {
     return Promise.all([this.#barrier, ...(this.#lanes?.values() ?? [])]).then(noop);
-  }
-
-  #armIdle(ms: number): void {
-    this.#idleTimer = this.core.timers.set('connection.idle', undefined, ms, () => {
-      if (this.closed) return;
-      const quiet = this.core.clock.now() - this.#lastActivity;
-      if (quiet >= this.idleTimeoutMs) this.close(CLOSE_CODES.heartbeatTimeout, 'Nothing received for too long.');
-      else this.#armIdle(this.idleTimeoutMs - quiet);
-    });
   }
 
   #error(code: ErrorCode, message: string, ref?: string): void {
@@ -240,6 +239,20 @@ export class HubConnection implements GreetedConn {
 }
 
 const noop = () => {};
+const NO_TIMERS: readonly TimerHandle[] = Object.freeze([]);
+
+/** A connection's transport listener: methods on a prototype, no closures per connection. */
+class TransportTap implements TransportListener {
+  constructor(private readonly conn: HubConnection) {}
+
+  message(data: string): void {
+    this.conn.received(data);
+  }
+
+  close(): void {
+    this.conn.shutdown();
+  }
+}
 
 /** The session lane of a frame that may run beside other sessions' frames; undefined for the rest. */
 function laneOf(frame: ClientFrame): string | undefined {

@@ -12,6 +12,7 @@ import { createLocalBus } from './bus.js';
 import { HubConnection } from './connection.js';
 import { createTimerSet, type HubCore, type TimerSet } from './core.js';
 import { createFanout } from './fanout.js';
+import { createIdleWatch } from './idle.js';
 import { createKeyedLock } from './lock.js';
 import { agentInfo, refreshAvailability } from './presence.js';
 import { restoreQueue, scheduleAbandonCheck, scheduleDrain } from './queue.js';
@@ -122,14 +123,18 @@ export function createHub(options: HubOptions): Hub {
     scheduleAbandonCheck(core, state);
   }
 
+  const gone = (conn: HubConnection) => void connections.delete(conn);
+  const idle = createIdleWatch(core, connections, idleTimeoutMs);
+
   return {
     connect(transport, context = {}) {
       if (closing) {
         transport.close(CLOSE_CODES.goingAway, 'The hub is closed.');
         return;
       }
-      const conn = new HubConnection(core, transport, context, idleTimeoutMs, (c) => connections.delete(c));
+      const conn = new HubConnection(core, transport, context, gone);
       connections.add(conn);
+      idle.watch(conn);
     },
     events: source.observable,
     reloadSite,

@@ -73,8 +73,8 @@ export interface LiveVisitor {
   forgetTimer?: TimerHandle;
   /** Declined an invite in this visit: no more automatic invites. */
   declined: boolean;
-  /** Automatic invites sent in this visit, by rule name. */
-  autoInvites: Map<string, { count: number; lastAt: number }>;
+  /** Automatic invites sent in this visit, by rule name; made at the first one. */
+  autoInvites?: Map<string, { count: number; lastAt: number }>;
 }
 
 export interface PendingInvite {

@@ -148,7 +148,6 @@ export function visitorArrived(core: HubCore, state: SiteState, arrival: Arrival
       pageViews: 0,
       listed: visitor?.listed ?? false,
       declined: false,
-      autoInvites: new Map(),
     };
     state.visitors.set(record.id, visitor);
   }
