@@ -152,21 +152,27 @@ export class HubConnection implements GreetedConn {
 
   /** Runs `work` in `lane` (after that lane's earlier frames and the barrier), or alone when there is none. */
   #enqueue(where: string, work: () => Promise<void>, lane?: string): void {
-    const report = (error: unknown) => this.core.report(`connection.${where}`, error, this.actor?.siteId);
     if (lane === undefined) {
       const before = this.#lanes === undefined ? this.#barrier : this.#everything();
       this.#lanes = undefined;
-      this.#barrier = before.then(work).catch(report);
+      this.#barrier = before.then(work).catch((error: unknown) => this.#report(where, error));
       return;
     }
     const lanes = (this.#lanes ??= new Map());
-    const tail: Promise<void> = (lanes.get(lane) ?? this.#barrier)
-      .then(work)
-      .catch(report)
-      .finally(() => {
+    const tail: Promise<void> = (lanes.get(lane) ?? this.#barrier).then(work).then(
+      () => {
         if (lanes.get(lane) === tail) lanes.delete(lane);
-      });
+      },
+      (error: unknown) => {
+        if (lanes.get(lane) === tail) lanes.delete(lane);
+        this.#report(where, error);
+      },
+    );
     lanes.set(lane, tail);
+  }
+
+  #report(where: string, error: unknown): void {
+    this.core.report(`connection.${where}`, error, this.actor?.siteId);
   }
 
   /** Resolves when the barrier and every lane have run. */

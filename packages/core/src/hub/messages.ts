@@ -60,10 +60,17 @@ export async function appendSystemMessage(core: HubCore, state: SiteState, recor
   return message;
 }
 
-/** The session, if this actor takes part in it: its visitor, or (for agents) the serving agent. */
-async function ownSession(ctx: Ctx, sessionId: string): Promise<FoundSession> {
-  const found = await findSession(ctx.core, ctx.state, sessionId);
-  if (!found) return notFound('session');
+/**
+ * The session, if this actor takes part in it: its visitor, or (for agents)
+ * the serving agent. An open session is answered at once from the cache.
+ */
+function ownSession(ctx: Ctx, sessionId: string): FoundSession | Promise<FoundSession> {
+  const open = ctx.state.sessions.get(sessionId);
+  if (open) return checkOwner(ctx, { record: open.record, open });
+  return findSession(ctx.core, ctx.state, sessionId).then((found) => checkOwner(ctx, found ?? notFound('session')));
+}
+
+function checkOwner(ctx: Ctx, found: FoundSession): FoundSession {
   const { actor } = ctx;
   if (actor.role === 'visitor') {
     if (found.record.visitorId !== actor.visitorId) notFound('session');
