@@ -36,6 +36,7 @@ export {
 } from './demo.js';
 export { createJsonLogger, createMemoryLogger, silentLogger, type Logger, type LogEntry, type LogLevel, type MemoryLogger } from './log.js';
 export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './store/sqlite/open.js';
+export { openThreadedSqliteStore } from './store/sqlite/thread.js';
 export type * from './store/server-store.js';
 export {
   attachWebSocketGateway,

@@ -23,7 +23,7 @@ import { startForwarding, type ForwardingOptions } from './forward/forwarding.js
 import { createHttpApi } from './http/api.js';
 import { createJsonLogger, type Logger } from './log.js';
 import { loadOrCreateSecret } from './secret.js';
-import { openSqliteStore } from './store/sqlite/open.js';
+import { openThreadedSqliteStore } from './store/sqlite/thread.js';
 import type { ServerStore } from './store/server-store.js';
 import {
   attachWebSocketGateway,
@@ -302,7 +302,7 @@ export function createParleyServer(options: ParleyServerOptions = {}): ParleySer
 
 /** Opens the SQLite store and makes its files readable by the owner only. */
 function openPrivateSqliteStore(file: string, logger: Logger): ServerStore {
-  const store = openSqliteStore(file, { onError: (error) => logger.warn('store.checkpoint-failed', { error }) });
+  const store = openThreadedSqliteStore(file, { onError: (error) => logger.warn('store.checkpoint-failed', { error }) });
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   return store;
 }

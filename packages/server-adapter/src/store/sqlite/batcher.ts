@@ -12,6 +12,12 @@
  * more than the fsync in progress plus its own. Each write resolves only once
  * the transaction holding it is committed and on disk.
  *
+ * With `inFlight: 2` (the store's own thread, where commits cost no one else
+ * anything), the next batch is committed while the previous one's fsync runs,
+ * so a batch's turn is the longer of its commit and the fsync rather than
+ * their sum. An fsync makes every commit before it durable: when one returns,
+ * every batch committed before it resolves, in order.
+ *
  * Each operation runs in its own savepoint inside the batch, so one failing
  * operation (a constraint, a bug) rejects alone and the others still commit;
  * an operation of one statement needs none (a failing statement undoes
@@ -64,18 +70,35 @@ export interface BatcherOptions {
   readonly committed?: () => void;
   /** Before each commit: a promise to wait for first (a checkpoint that lets the WAL start over), if any. */
   readonly hold?: () => Promise<void> | undefined;
+  /** Batches committed and waiting for their fsync at most (1 or 2). Default 1. */
+  readonly inFlight?: number;
   /** When to commit what was queued; injectable for tests. Default `setImmediate`. */
   readonly schedule?: (run: () => void) => void;
+}
+
+interface Committed {
+  /** 1, 2, 3 … in commit order. */
+  readonly seq: number;
+  readonly ops: readonly Pending[];
+  readonly outcomes: readonly Outcome[];
 }
 
 /** Creates a {@link Batcher} over `db`. */
 export function createBatcher(db: Database.Database, options: BatcherOptions): Batcher {
   const { durability, committed, hold } = options;
   const schedule = options.schedule ?? setImmediate;
+  const maxInFlight = Math.max(1, options.inFlight ?? 1);
   let queue: Pending[] = [];
+  /** Writes in the queue (the rest are reads). */
+  let queuedWrites = 0;
   let scheduled = false;
-  /** Set while a committed batch waits for its fsync, or while commits wait for a checkpoint. */
-  let syncing: Promise<void> | undefined;
+  /** Committed batches waiting for an fsync, oldest first. */
+  let committedBatches: Committed[] = [];
+  let commits = 0;
+  /** The fsyncs running now. */
+  const syncs = new Set<Promise<void>>();
+  /** Set while commits wait for a checkpoint. */
+  let holding: Promise<void> | undefined;
   let closed = false;
   let closing = false;
 
@@ -102,7 +125,9 @@ export function createBatcher(db: Database.Database, options: BatcherOptions): B
   function commit(): { ops: Pending[]; outcomes: Outcome[] } | undefined {
     const ops = queue;
     queue = [];
-    if (!ops.some((p) => p.kind !== READ)) {
+    const writes = queuedWrites;
+    queuedWrites = 0;
+    if (writes === 0) {
       // Only reads, queued behind a batch that is durable now: no transaction needed.
       settle(ops, ops.map(runRead));
       return undefined;
@@ -117,42 +142,57 @@ export function createBatcher(db: Database.Database, options: BatcherOptions): B
     }
   }
 
-  /** Commits the queue and resolves it once fsync'd; the next batch starts when this one is durable. */
+  /** Commits the queue, then fsyncs; the next batch is committed once fewer than `inFlight` fsyncs run. */
   function step(): void {
     scheduled = false;
-    if (syncing || closing || queue.length === 0) return;
+    if (!ready()) return;
     const held = hold?.();
     if (held) {
-      syncing = held.then(() => {
-        syncing = undefined;
+      holding = held.then(() => {
+        holding = undefined;
         kick();
       });
       return;
     }
     const done = commit();
     if (!done) return kick();
-    syncing = new Promise<void>((resolve) =>
-      durability.sync((error) => {
-        syncing = undefined;
-        // Answered in order, failed operations too; none counts as stored if the fsync failed.
-        settle(done.ops, error ? done.outcomes.map((o) => (o.ok ? { ok: false, error } : o)) : done.outcomes);
-        resolve();
-        committed?.();
-        kick();
-      }),
-    );
+    committedBatches.push({ seq: ++commits, ...done });
+    // Everything committed so far: this fsync, once it returns, covers all of it.
+    const covered = commits;
+    let synced = () => {};
+    const sync = new Promise<void>((resolve) => (synced = resolve));
+    syncs.add(sync);
+    durability.sync((error) => {
+      syncs.delete(sync);
+      const after = committedBatches.findIndex((b) => b.seq > covered);
+      const batches = after < 0 ? committedBatches : committedBatches.slice(0, after);
+      committedBatches = after < 0 ? [] : committedBatches.slice(after);
+      // Answered in order, failed operations too; none counts as stored if the fsync failed.
+      for (const b of batches) settle(b.ops, error ? b.outcomes.map((o) => (o.ok ? { ok: false, error } : o)) : b.outcomes);
+      synced();
+      committed?.();
+      kick();
+    });
+    kick();
   }
 
   function kick(): void {
-    if (scheduled || syncing || closing || queue.length === 0) return;
+    if (scheduled || !ready()) return;
     scheduled = true;
     schedule(step);
+  }
+
+  /** Whether the queue may be committed now: room for another fsync, and reads only once all is durable. */
+  function ready(): boolean {
+    if (holding || closing || queue.length === 0) return false;
+    return queuedWrites === 0 ? syncs.size === 0 : syncs.size < maxInFlight;
   }
 
   function enqueue<T>(op: () => T, kind: Kind): Promise<T> {
     if (closed) return Promise.reject(new Error('The store is closed.'));
     return new Promise<T>((resolve, reject) => {
       queue.push({ op, kind, resolve: resolve as (value: unknown) => void, reject });
+      if (kind !== READ) queuedWrites++;
       kick();
     });
   }
@@ -162,7 +202,7 @@ export function createBatcher(db: Database.Database, options: BatcherOptions): B
     writeStatement: (op) => enqueue(op, STATEMENT),
     read<T>(op: () => T): Promise<T> {
       if (closed) return Promise.reject(new Error('The store is closed.'));
-      if (queue.length > 0 || syncing) return enqueue(op, READ);
+      if (queue.length > 0 || syncs.size > 0 || holding) return enqueue(op, READ);
       try {
         return Promise.resolve(op());
       } catch (error) {
@@ -173,7 +213,7 @@ export function createBatcher(db: Database.Database, options: BatcherOptions): B
       if (closed) return;
       closed = true;
       closing = true;
-      await syncing;
+      while (holding || syncs.size > 0) await Promise.all([holding, ...syncs]);
       const done = commit();
       if (done) {
         try {

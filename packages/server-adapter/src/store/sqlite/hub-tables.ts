@@ -29,7 +29,7 @@ type MessageRow = { data: string; seq: number };
  * A copy of what was stored, as reading it back would give: `undefined`
  * fields dropped (as JSON drops them), nothing shared with the caller's object.
  */
-function storedCopy<T>(value: T): T {
+export function storedCopy<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map(storedCopy) as T;
   const out: Record<string, unknown> = {};
@@ -46,8 +46,21 @@ const toMessage = (row: MessageRow): Message => {
   return message;
 };
 
-/** The hub's store methods; `close` is the caller's. */
-export function createHubTables(db: Database.Database, batcher: Batcher): Omit<Store, 'close'> {
+/** What appending an encoded message gives: its new seq, or the message already stored under its clientId. */
+export type Appended = { readonly seq: number } | { readonly existing: Message };
+
+/** The hub's store methods (`close` is the caller's), and the encoded append beneath `appendMessage`. */
+export interface HubTables {
+  readonly store: Omit<Store, 'close'>;
+  /**
+   * Appends a message given as its JSON (`data`): what `appendMessage` does,
+   * for a caller that encoded it already (the store thread's other side).
+   */
+  appendEncoded(sessionId: string, clientId: string, text: string | undefined, data: string): Promise<Appended>;
+}
+
+/** The hub's tables over a connection and its batcher. */
+export function createHubTables(db: Database.Database, batcher: Batcher): HubTables {
   const { read, write, writeStatement } = batcher;
   const q = {
     getSite: db.prepare<[string], Row>('SELECT data FROM sites WHERE id = ?'),
@@ -139,7 +152,17 @@ export function createHubTables(db: Database.Database, batcher: Batcher): Omit<S
 
   const json = (value: unknown) => JSON.stringify(value);
 
-  return {
+  const appendEncoded: HubTables['appendEncoded'] = (sessionId, clientId, text, data) =>
+    writeStatement((): Appended => {
+      // Runs inside the batch transaction, one statement at a time: seq cannot race.
+      const inserted = q.appendMessage.get(sessionId, clientId, (text ?? '').toLowerCase(), data, sessionId);
+      if (inserted) return { seq: inserted.seq };
+      const existing = q.messageByClientId.get(sessionId, clientId);
+      if (!existing) throw new Error(`appendMessage: neither inserted nor found (${sessionId})`);
+      return { existing: toMessage(existing) };
+    });
+
+  const store: Omit<Store, 'close'> = {
     getSite: (siteId) => read(() => parse(q.getSite.get(siteId))),
     listSites: () => read(() => parseAll(q.listSites.all())),
     saveSite: (site) => writeStatement(() => void q.saveSite.run(site.id, json(site))),
@@ -192,18 +215,11 @@ export function createHubTables(db: Database.Database, batcher: Batcher): Omit<S
       ),
     countAcceptedSince: (siteId, agentId, since) => read(() => q.countAccepted.get(siteId, agentId, since)?.n ?? 0),
 
-    appendMessage: (message) =>
-      writeStatement(() => {
-        // Runs inside the batch transaction, one statement at a time: seq cannot race.
-        const data = json(message);
-        const { sessionId, clientId } = message;
-        const inserted = q.appendMessage.get(sessionId, clientId, (message.text ?? '').toLowerCase(), data, sessionId);
-        // The message as stored, without parsing back the JSON just written.
-        if (inserted) return { message: { ...storedCopy(message), seq: inserted.seq }, created: true };
-        const existing = q.messageByClientId.get(sessionId, clientId);
-        if (!existing) throw new Error(`appendMessage: neither inserted nor found (${sessionId})`);
-        return { message: toMessage(existing), created: false };
-      }),
+    appendMessage(message) {
+      // The message as stored, copied now (not parsed back from the JSON written).
+      const copy = storedCopy(message);
+      return appendEncoded(message.sessionId, message.clientId, message.text, json(message)).then((appended) => asAppendResult(copy, appended));
+    },
     listMessages: (sessionId, query = {}) =>
       read(() => {
         const after = query.afterSeq ?? 0;
@@ -229,4 +245,10 @@ export function createHubTables(db: Database.Database, batcher: Batcher): Omit<S
       ),
     getOfflineMessage: (id) => read(() => parse(q.getOffline.get(id))),
   };
+  return { store, appendEncoded };
+}
+
+/** `appendMessage`'s answer, from the copy of the message appended and what the table said. */
+export function asAppendResult(copy: NewMessage, appended: Appended): { message: Message; created: boolean } {
+  return 'seq' in appended ? { message: { ...copy, seq: appended.seq }, created: true } : { message: appended.existing, created: false };
 }

@@ -46,11 +46,12 @@ test('writes of one tick share one transaction; each resolves after the commit',
   assert.equal(count(), 2, 'when the first resolves, the whole batch is committed');
 });
 
-test('an acknowledged message survives kill -9 of the process', async (t) => {
+for (const where of ['', 'thread'] as const) {
+test(`an acknowledged message survives kill -9 of the process${where && ' (store on its thread)'}`, async (t) => {
   const file = join(tempDir(t), 'parley.db');
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', join(import.meta.dirname, 'support', 'writer.ts'), file],
+    ['--conditions=source', '--import', 'tsx', join(import.meta.dirname, 'support', 'writer.ts'), file, where],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const acked: string[] = [];
@@ -77,6 +78,7 @@ test('an acknowledged message survives kill -9 of the process', async (t) => {
   const seqs = (await store.listMessages('ses_1')).map((m) => m.seq);
   assert.deepEqual(seqs, seqs.map((_, i) => i + 1), 'seqs have no gap');
 });
+}
 
 test('opening a file of an older schema upgrades it and keeps its data', async (t) => {
   const file = join(tempDir(t), 'parley.db');

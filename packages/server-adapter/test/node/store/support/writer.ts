@@ -1,12 +1,14 @@
 /**
  * A child process for the kill -9 test: appends messages as fast as the store
- * acknowledges them and prints `ack <clientId>` for each, until it is killed.
+ * acknowledges them and prints `ack <clientId>` for each, until it is killed;
+ * with `thread`, through the store on a thread of its own.
  */
 import { openSqliteStore } from '../../../../src/store/sqlite/open.js';
+import { openThreadedSqliteStore } from '../../../../src/store/sqlite/thread.js';
 
-const file = process.argv[2];
-if (!file) throw new Error('usage: writer.ts <file>');
-const store = openSqliteStore(file);
+const [file, where] = process.argv.slice(2);
+if (!file) throw new Error('usage: writer.ts <file> [thread]');
+const store = where === 'thread' ? openThreadedSqliteStore(file) : openSqliteStore(file);
 let n = 0;
 for (;;) {
   // A few writes per tick, as a busy hub makes them.
