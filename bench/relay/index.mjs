@@ -7,11 +7,16 @@
 // sockets, each agent serving CONVERSATIONS/AGENTS conversations.
 //  1. throughput: every conversation ping-pongs (visitor → agent → visitor …), one
 //     message in flight per conversation; messages/s and one-way latency p50/p99.
-//  2. fixed rate: RATE messages/s in total, visitor → agent, open loop; latency p50/p99.
+//  2. fixed rate: RATE messages/s in total, visitor → agent, open loop; latency p50/p99,
+//     measured after a warm-up at that rate (as phase 1 has one), so that it is the steady
+//     state at RATE and not the tail of phase 1 (a durable server's disk is still writing
+//     phase 1 back for a second or two).
 //
 // Run: npm run bench -- relay   (or: node --import tsx bench/relay/index.mjs)
 // Environment: BENCH_CONVERSATIONS (1000), BENCH_AGENTS (50), BENCH_SECONDS (8), BENCH_RATE (1000),
-// BENCH_ONLY (comma list of servers/*: bare-ws, socketio, parley), BENCH_PROFILE (a folder for CPU profiles),
+// BENCH_ONLY (comma list of servers/*: bare-ws, socketio, parley), BENCH_PROFILE (a folder for CPU
+// profiles of each server, <id>.cpuprofile for phase 1 and <id>-fixed.cpuprofile for phase 2),
+// BENCH_ALLOC_PROFILE (a folder for sampled allocation profiles of phase 1, <id>.heapprofile),
 // BENCH_DIAGNOSTIC (adds Parley over the in-memory store).
 import { performance } from 'node:perf_hooks';
 import { createBareDriver } from './drivers/bare.mjs';
@@ -28,12 +33,20 @@ const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const TEXT = 'Hello! I ordered the blue one last week and it has not arrived yet, can you check?';
 
 const kinds = [
-  { name: 'bare ws', server: 'bare-ws', driver: createBareDriver },
-  { name: 'socket.io', server: 'socketio', driver: createSocketIoDriver },
-  { name: 'Parley', server: 'parley', driver: createParleyDriver },
+  { id: 'bare-ws', name: 'bare ws', server: 'bare-ws', driver: createBareDriver },
+  { id: 'socketio', name: 'socket.io', server: 'socketio', driver: createSocketIoDriver },
+  { id: 'parley', name: 'Parley', server: 'parley', driver: createParleyDriver },
   // BENCH_DIAGNOSTIC=1: Parley again over the in-memory store, to show what durability costs.
   ...(process.env.BENCH_DIAGNOSTIC
-    ? [{ name: 'Parley, memory store (not durable; diagnostic)', server: 'parley', env: { BENCH_STORE: 'memory' }, driver: createParleyDriver }]
+    ? [
+        {
+          id: 'parley-memory',
+          name: 'Parley, memory store (not durable; diagnostic)',
+          server: 'parley',
+          env: { BENCH_STORE: 'memory' },
+          driver: createParleyDriver,
+        },
+      ]
     : []),
 ].filter((k) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(k.server));
 
@@ -53,6 +66,8 @@ async function run(kind) {
   let received = 0;
   let samples = createSamples();
   let measuring = false;
+  /** The first message id that counts while measuring. */
+  let measureFrom = 0;
   let driver;
   const send = (c, side) => {
     const id = nextId++;
@@ -60,7 +75,7 @@ async function run(kind) {
     driver.send(c, side, `${id} ${TEXT}`);
   };
   const onReceive = (c, side, id) => {
-    if (measuring) {
+    if (measuring && id >= measureFrom) {
       received++;
       samples.add(performance.now() - sentAt[id % size]);
     }
@@ -73,6 +88,7 @@ async function run(kind) {
 
   // BENCH_PROFILE=<dir>: a CPU profile of the server during the ping-pong phase.
   if (process.env.BENCH_PROFILE) await server.profileStart();
+  if (process.env.BENCH_ALLOC_PROFILE) await server.allocStart();
   // 1. Throughput.
   mode = 'pingpong';
   for (let c = 0; c < CONVERSATIONS; c++) send(c, 'v');
@@ -92,31 +108,50 @@ async function run(kind) {
     serverCpu: (cpuSeconds(server.pid) - serverCpu0) / elapsed,
     loadCpu: (loadCpu.user + loadCpu.system) / 1e6 / elapsed,
   };
-  if (process.env.BENCH_PROFILE) await server.profileStop(`${process.env.BENCH_PROFILE}/${kind.server}.cpuprofile`);
+  if (process.env.BENCH_PROFILE) await server.profileStop(`${process.env.BENCH_PROFILE}/${kind.id}.cpuprofile`);
+  if (process.env.BENCH_ALLOC_PROFILE) await server.allocStop(`${process.env.BENCH_ALLOC_PROFILE}/${kind.id}.heapprofile`);
   mode = 'idle';
   await sleep(1500);
 
-  // 2. Fixed rate, open loop.
-  await server.loopDelayStart();
-  received = 0;
-  samples = createSamples();
-  measuring = true;
-  let sent = 0;
+  // 2. Fixed rate, open loop: a warm-up at RATE, then RATE for SECONDS, measured.
   let c = 0;
-  const start = performance.now();
-  const total = RATE * SECONDS;
-  while (sent < total) {
-    const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * RATE));
-    for (; sent < due; sent++) {
-      send(c, 'v');
-      c = (c + 1) % CONVERSATIONS;
+  const paced = async (seconds, atStart) => {
+    let sent = 0;
+    const start = performance.now();
+    const total = RATE * seconds;
+    while (sent < total) {
+      const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * RATE));
+      for (; sent < due; sent++) {
+        if (sent === 0) await atStart?.();
+        send(c, 'v');
+        c = (c + 1) % CONVERSATIONS;
+      }
+      await sleep(1);
     }
-    await sleep(1);
-  }
+    return sent;
+  };
+  await paced(WARMUP_SECONDS);
+  const sent = await paced(SECONDS, async () => {
+    // Measured from here: only messages sent from now on count (not the warm-up's last ones).
+    if (process.env.BENCH_PROFILE) await server.profileStart();
+    await server.loopDelayStart();
+    received = 0;
+    samples = createSamples();
+    measureFrom = nextId;
+    measuring = true;
+  });
   const drainUntil = performance.now() + 5000;
   while (received < sent && performance.now() < drainUntil) await sleep(10);
   measuring = false;
-  const fixed = { sent, received, p50: samples.percentile(50), p99: samples.percentile(99), loop: await server.loopDelayStop() };
+  const fixed = {
+    sent,
+    received,
+    p50: samples.percentile(50),
+    p99: samples.percentile(99),
+    percentiles: [50, 90, 99, 99.9, 100].map((p) => samples.percentile(p)),
+    loop: await server.loopDelayStop(),
+  };
+  if (process.env.BENCH_PROFILE) await server.profileStop(`${process.env.BENCH_PROFILE}/${kind.id}-fixed.cpuprofile`);
 
   const memory = await server.memory();
   driver.close();
@@ -147,6 +182,9 @@ for (const r of results) {
     `| ${r.name} | ${fmt(r.throughput.perSecond, 0)} | ${fmt(r.throughput.p50, 2)} | ${fmt(r.throughput.p99, 2)} | ${fmt(r.throughput.serverCpu * 100, 0)}% | ${fmt(r.throughput.loadCpu * 100, 0)}% | ${fmt(r.fixed.p50, 2)} | ${fmt(r.fixed.p99, 2)} | ${fmt(r.fixed.loop.p99, 1)} / ${fmt(r.fixed.loop.max, 1)} ms | ${r.fixed.received}/${r.fixed.sent} | ${fmt(r.rssMb, 0)} | ${fmt(ratioThroughput, 2)}× | ${fmt(ratioP99, 2)}× |`,
   );
 }
+console.log(`\n| latency @ ${RATE} msg/s, ms | p50 | p90 | p99 | p99.9 | max |`);
+console.log('|---|---|---|---|---|---|');
+for (const r of results) console.log(`| ${r.name} | ${r.fixed.percentiles.map((v) => fmt(v, 2)).join(' | ')} |`);
 const parley = results.find((r) => r.name === 'Parley');
 const sio = results.find((r) => r.name === 'socket.io');
 if (parley && floor) {

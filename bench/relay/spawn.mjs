@@ -48,6 +48,16 @@ export function startServer(name, env = {}) {
       child.send({ type: 'profile-stop', file });
       return next();
     },
+    /** Starts sampling the server's allocations. */
+    async allocStart() {
+      child.send({ type: 'alloc-start' });
+      return next();
+    },
+    /** Stops it and writes the sampled allocations (a .heapprofile) to `file`. */
+    async allocStop(file) {
+      child.send({ type: 'alloc-stop', file });
+      return next();
+    },
     /** Starts measuring the server's event-loop delay. */
     async loopDelayStart() {
       child.send({ type: 'loop-delay-start' });

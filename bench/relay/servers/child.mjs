@@ -36,6 +36,17 @@ export function serve(close) {
       writeFileSync(message.file, JSON.stringify(profile));
       profiler.disconnect();
       process.send({ type: 'profiled', file: message.file });
+    } else if (message.type === 'alloc-start') {
+      profiler = new Session();
+      profiler.connect();
+      await post('HeapProfiler.enable');
+      await new Promise((resolve, reject) => profiler.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }, (error) => (error ? reject(error) : resolve())));
+      process.send({ type: 'alloc-profiling' });
+    } else if (message.type === 'alloc-stop') {
+      const { profile } = await post('HeapProfiler.stopSampling');
+      writeFileSync(message.file, JSON.stringify(profile));
+      profiler.disconnect();
+      process.send({ type: 'alloc-profiled', file: message.file });
     } else if (message.type === 'loop-delay-start') {
       loopDelay = monitorEventLoopDelay({ resolution: 1 });
       loopDelay.enable();
