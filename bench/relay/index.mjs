@@ -23,7 +23,8 @@ import { createBareDriver } from './drivers/bare.mjs';
 import { createParleyDriver } from './drivers/parley.mjs';
 import { createSocketIoDriver } from './drivers/socketio.mjs';
 import { startServer } from './spawn.mjs';
-import { cpuSeconds, createSamples, fmt } from './stats.mjs';
+import { availableParallelism } from 'node:os';
+import { createSamples, fmt, threadCpuSeconds } from './stats.mjs';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1000);
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 50);
@@ -95,17 +96,22 @@ async function run(kind) {
   await sleep(WARMUP_SECONDS * 1000);
   measuring = true;
   const t0 = performance.now();
-  const serverCpu0 = cpuSeconds(server.pid);
+  const serverCpu0 = threadCpuSeconds(server.pid);
   const loadCpu0 = process.cpuUsage();
   await sleep(SECONDS * 1000);
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
   const loadCpu = process.cpuUsage(loadCpu0);
+  const serverCpu1 = threadCpuSeconds(server.pid);
+  const mainCpu = (serverCpu1.main - serverCpu0.main) / elapsed;
+  const otherCpu = (serverCpu1.others - serverCpu0.others) / elapsed;
   const throughput = {
     perSecond: received / elapsed,
     p50: samples.percentile(50),
     p99: samples.percentile(99),
-    serverCpu: (cpuSeconds(server.pid) - serverCpu0) / elapsed,
+    serverCpu: mainCpu + otherCpu,
+    mainCpu,
+    otherCpu,
     loadCpu: (loadCpu.user + loadCpu.system) / 1e6 / elapsed,
   };
   if (process.env.BENCH_PROFILE) await server.profileStop(`${process.env.BENCH_PROFILE}/${kind.id}.cpuprofile`);
@@ -185,6 +191,20 @@ for (const r of results) {
 console.log(`\n| latency @ ${RATE} msg/s, ms | p50 | p90 | p99 | p99.9 | max |`);
 console.log('|---|---|---|---|---|---|');
 for (const r of results) console.log(`| ${r.name} | ${r.fixed.percentiles.map((v) => fmt(v, 2)).join(' | ')} |`);
+// Where the CPU goes, per message relayed in phase 1: the server's event loop, its other threads, and
+// this process (the load). A relay can go no faster than `cores` ÷ their sum, nor than one core ÷ the
+// event loop's share or the load's (each is one thread).
+const cores = availableParallelism();
+const perMessage = (share, r) => (share / r.throughput.perSecond) * 1e6;
+console.log(`\n| CPU per message (ping-pong), µs | server event loop | server other threads | load generator | sum | ceiling on ${cores} cores, msg/s |`);
+console.log('|---|---|---|---|---|---|');
+for (const r of results) {
+  const t = r.throughput;
+  const [main, others, load] = [t.mainCpu, t.otherCpu, t.loadCpu].map((share) => perMessage(share, r));
+  const sum = main + others + load;
+  const ceiling = Math.min(cores / sum, 1 / main, 1 / load) * 1e6;
+  console.log(`| ${r.name} | ${fmt(main, 1)} | ${fmt(others, 1)} | ${fmt(load, 1)} | ${fmt(sum, 1)} | ${fmt(ceiling, 0)} |`);
+}
 const parley = results.find((r) => r.name === 'Parley');
 const sio = results.find((r) => r.name === 'socket.io');
 if (parley && floor) {

@@ -8,7 +8,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 /** Forks servers/<name>.mjs; resolves once it is ready, with its details and a way to probe and stop it. */
 export function startServer(name, env = {}) {
   const child = fork(`${here}servers/${name}.mjs`, [], {
-    execArgv: ['--conditions=source', '--import', 'tsx', '--expose-gc'],
+    // BENCH_SERVER_FLAGS: more node flags for the servers, e.g. --trace-gc.
+    execArgv: ['--conditions=source', '--import', 'tsx', '--expose-gc', ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 // Latency samples and their percentiles.
 
@@ -27,13 +27,24 @@ export function createSamples() {
 
 export const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
-/** CPU seconds a process has used so far (Linux /proc), or NaN elsewhere. */
-export function cpuSeconds(pid) {
+/** CPU seconds a process (or, with `/task/<tid>`, one of its threads) has used so far (Linux /proc), or NaN elsewhere. */
+export function cpuSeconds(pid, task = '') {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const fields = readFileSync(`/proc/${pid}${task}/stat`, 'utf8').split(') ')[1].split(' ');
     // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second).
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return NaN;
   }
+}
+
+/**
+ * CPU seconds of a process split in two: its main thread (the event loop) and
+ * all its other threads (worker threads such as Parley's store thread, libuv's
+ * pool running fsync, V8's garbage-collection helpers). Node names every thread
+ * "node", so they cannot be told apart further.
+ */
+export function threadCpuSeconds(pid) {
+  const main = cpuSeconds(pid, `/task/${pid}`);
+  return { main, others: cpuSeconds(pid) - main };
 }
