@@ -110,6 +110,20 @@ describe('<parley-offline-messages> against the hub', () => {
     expect(items(el).length).to.equal(3);
   });
 
+  it("names the site's own fields by the labels its form gave them, the common ones in the console's language", async () => {
+    const ada = await hub.agent('ada');
+    const service = listOfflineMessages([
+      {
+        ...left('off_l', 1_000, { name: 'Lou', order: 'A-1042', colour: 'blue' }),
+        // The site's form was in French; `colour` has left the form since (no label).
+        labels: { name: 'Votre nom', order: 'Numéro de commande' },
+      },
+    ]);
+    const el = await fixture<OfflineMessages>(html`<parley-offline-messages .client=${ada} .service=${service}></parley-offline-messages>`);
+    await until(() => items(el).length === 1, 'loaded');
+    expect(fieldsOf(items(el)[0]!)).to.deep.equal(['Name: Lou', 'Numéro de commande: A-1042', 'colour: blue']);
+  });
+
   it('shows what visitors wrote as text, never as HTML', async () => {
     const ada = await hub.agent('ada');
     await ada.setPresence('away');

@@ -12,7 +12,7 @@ export interface OfflineMessageDetail {
   readonly message: OfflineMessage;
 }
 
-/** Field names with a text of their own; others show their name. */
+/** Field names with a text of their own in the console's language; others show the site form's label, else their name. */
 const KNOWN_FIELDS: ReadonlySet<string> = new Set(['name', 'email', 'phone', 'message']);
 
 /**
@@ -143,7 +143,7 @@ export class OfflineMessages extends ParleyElement {
       <dl part="fields" class="offline__fields">
         ${Object.entries(message.fields).map(
           ([name, value]) => html`<div class="offline__field">
-            <dt>${KNOWN_FIELDS.has(name) ? t(`offline.field.${name}`) : name}</dt>
+            <dt>${KNOWN_FIELDS.has(name) ? t(`offline.field.${name}`) : (message.labels?.[name] ?? name)}</dt>
             <dd dir="auto">${value}</dd>
           </div>`,
         )}

@@ -35,6 +35,13 @@ export function validateForm(
   return kept;
 }
 
+/** The label of each answered field, as `fields` names it: what an agent or an e-mail shows beside the answer. */
+export function labelsOf(fields: readonly FormField[], answers: Readonly<Record<string, string>>): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const field of fields) if (Object.hasOwn(answers, field.name)) labels[field.name] = field.label;
+  return labels;
+}
+
 /** The group a "question type" answer routes to: the first select option chosen that names one. */
 export function groupFromForm(fields: readonly FormField[], answers: Readonly<Record<string, string>>): string | undefined {
   for (const field of fields) {

@@ -4,7 +4,7 @@ import type { OfflineMessage } from '../protocol/model.js';
 import type { AckResults } from '../protocol/server-frames.js';
 import type { VisitorCtx } from './command.js';
 import type { HubCore } from './core.js';
-import { validateForm } from './forms.js';
+import { labelsOf, validateForm } from './forms.js';
 import type { SiteState } from './site-state.js';
 
 /** Tells the site's agents and the hub's listeners (e-mail, webhooks) about a left message. */
@@ -15,12 +15,14 @@ export function announceOffline(core: HubCore, state: SiteState, offlineMessage:
 
 export async function leaveMessage(ctx: VisitorCtx, frame: OfflineLeaveFrame): Promise<AckResults['offline.leave']> {
   const { core, state, actor } = ctx;
-  const fields = validateForm(state.site.settings.offlineFields, frame.fields);
+  const form = state.site.settings.offlineFields;
+  const fields = validateForm(form, frame.fields);
   const offlineMessage: OfflineMessage = {
     id: core.ids('offline'),
     siteId: state.site.id,
     visitorId: actor.visitorId,
     fields,
+    labels: labelsOf(form, fields),
     createdAt: core.clock.now(),
     replied: false,
   };

@@ -8,6 +8,7 @@
  */
 import { bestAgent, routeSession } from './assignment.js';
 import type { HubCore } from './core.js';
+import { labelsOf } from './forms.js';
 import { announceOffline } from './offline.js';
 import { anyoneAround } from './presence.js';
 import { commitSession, notifySession, openInfo } from './session-records.js';
@@ -112,6 +113,7 @@ export async function toOffline(core: HubCore, state: SiteState, open: OpenSessi
     siteId: state.site.id,
     visitorId: next.visitorId,
     fields: next.fields,
+    labels: labelsOf(state.site.settings.preChatFields, next.fields),
     createdAt: now,
     replied: false,
   };

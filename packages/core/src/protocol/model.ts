@@ -216,6 +216,12 @@ export interface OfflineMessage {
   readonly siteId: string;
   readonly visitorId: string;
   readonly fields: Readonly<Record<string, string>>;
+  /**
+   * The label of each field in `fields`, as the site's form named it when the
+   * message was left (a field the form no longer declared has none). Absent in
+   * messages stored before labels were recorded.
+   */
+  readonly labels?: Readonly<Record<string, string>>;
   readonly createdAt: number;
   readonly replied: boolean;
 }

@@ -56,8 +56,9 @@ const EMAIL = /^[^\s@<>(),;:"\\[\]]+@[^\s@<>(),;:"\\[\]]+\.[^\s@<>(),;:"\\[\]]+$
 /** The e-mail for an offline message. The visitor's e-mail becomes Reply-To only when it is one plain address. */
 export function offlineMail(siteName: string, message: OfflineMessage): { subject: string; text: string; replyTo?: string } {
   const lines = Object.entries(message.fields).map(([name, value]) => {
+    const label = oneLine(message.labels?.[name] ?? name);
     const text = plain(value);
-    return text.includes('\n') ? `${plain(name)}:\n${text.replace(/^/gm, '  ')}` : `${plain(name)}: ${text}`;
+    return text.includes('\n') ? `${label}:\n${text.replace(/^/gm, '  ')}` : `${label}: ${text}`;
   });
   const text = [
     `A visitor left a message on ${oneLine(siteName)}.`,

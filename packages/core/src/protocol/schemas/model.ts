@@ -188,6 +188,7 @@ export const offlineMessage = object({
   siteId: id,
   visitorId: id,
   fields: stringRecord,
+  labels: optional(stringRecord),
   createdAt: time,
   replied: boolean,
 });

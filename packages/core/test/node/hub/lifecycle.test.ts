@@ -124,6 +124,7 @@ test('offline.leave validates the site\'s fields, stores, tells agents and the h
     siteId: 'site_a',
     visitorId: welcome.visitorId,
     fields: { email: 'me@x.io', message: 'call me' },
+    labels: { email: 'E-mail', message: 'Message' },
     createdAt: env.clock.now(),
     replied: false,
   });

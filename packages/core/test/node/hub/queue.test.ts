@@ -69,7 +69,9 @@ test('an agent accepts a queued chat; two accepting at once: one wins, the other
 });
 
 test('a queued chat waiting past queueTimeoutSeconds becomes an offline message', async () => {
-  const env = await createEnv({ settings: { queueTimeoutSeconds: 120 } });
+  const env = await createEnv({
+    settings: { queueTimeoutSeconds: 120, preChatFields: [{ name: 'email', label: 'Your e-mail', kind: 'email', required: false }] },
+  });
   const { peer: ada } = await env.agent('agt_ada');
   await ada.ok('presence.set', { status: 'busy' });
   const { peer: visitor, welcome } = await env.visitor();
@@ -79,7 +81,8 @@ test('a queued chat waiting past queueTimeoutSeconds becomes an offline message'
   await env.advance(1_000);
   assert.equal((await visitor.next('session', (f) => f.session.state === 'offline')).session.id, session.id);
   const left = await ada.next('offline.message');
-  assert.deepEqual([left.offlineMessage.visitorId, left.offlineMessage.fields], [welcome.visitorId, { email: 'v@x.io' }]);
+  const { visitorId, fields, labels } = left.offlineMessage;
+  assert.deepEqual([visitorId, fields, labels], [welcome.visitorId, { email: 'v@x.io' }, { email: 'Your e-mail' }]);
   assert.equal(env.events.offline.length, 1);
   assert.deepEqual((await ada.next('queue', (f) => f.sessions.length === 0)).sessions, []);
   const stored = await env.store.getSession(session.id);

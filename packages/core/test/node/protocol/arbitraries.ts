@@ -239,14 +239,17 @@ export function frameArbitraries(options: FrameArbitraryOptions = {}): FrameArbi
     },
     { fromAgentName: short, toGroupId: group, note: long },
   );
-  const offlineMessage: fc.Arbitrary<OfflineMessage> = obj({
-    id: anyId,
-    siteId: site,
-    visitorId: visitor,
-    fields: stringMap,
-    createdAt: time,
-    replied: fc.boolean(),
-  });
+  const offlineMessage: fc.Arbitrary<OfflineMessage> = obj(
+    {
+      id: anyId,
+      siteId: site,
+      visitorId: visitor,
+      fields: stringMap,
+      createdAt: time,
+      replied: fc.boolean(),
+    },
+    { labels: stringMap },
+  );
   const formField: fc.Arbitrary<FormField> = obj(
     {
       name: short,

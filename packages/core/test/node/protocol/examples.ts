@@ -180,6 +180,7 @@ export const offlineMessage: OfflineMessage = {
   siteId: 'site_1',
   visitorId: 'vis_1',
   fields: { email: 'bo@example.com', message: 'Call me back.' },
+  labels: { email: 'E-mail', message: 'Message' },
   createdAt: T0,
   replied: false,
 };
