@@ -1,8 +1,9 @@
 // Two builds: the library (ES modules file by file, dependencies external, from
 // package.json's `exports`) through the shared factory; and the script-tag
 // bundle, `dist/cdn/parley.js`: minified, every dependency inlined, split in
-// chunks that load when needed (the window and i18next, each locale part, the
-// long-poll fallback, html2canvas).
+// chunks that load when needed (the window, each locale part, the long-poll
+// fallback, html2canvas, the binding to a site's own i18next). i18next itself
+// is never in it: a site that uses i18next hands its instance over.
 import { join } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';

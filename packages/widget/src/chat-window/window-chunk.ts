@@ -1,14 +1,15 @@
 /**
  * The second chunk of the script-tag widget, loaded when the window is first
- * opened or the page is idle: the window and its parts, i18next with every
- * text part of the language, and the HTTP uploader. `<parley-chat>` imports
- * it dynamically; nothing here runs before that.
+ * opened or the page is idle: the window and its parts, the loaders of the
+ * language's other text parts, and the HTTP uploader. `<parley-chat>`
+ * imports it dynamically; nothing here runs before that. No i18next: the
+ * widget's own translator reads every part (a site's i18next instance, when
+ * given, is bound by `i18n/site-i18next.ts` instead).
  */
 import type { VisitorClient } from '@parley/core';
 
-import { createI18nextTranslator } from '../i18n/i18next-translator.js';
 import type { Language } from '../i18n/languages.js';
-import type { TextOverrides, Translator } from '../i18n/translator.js';
+import { createStaticTranslator, type TextOverrides, type Translator } from '../i18n/translator.js';
 import { loadTexts } from '../locales/load.js';
 import { createHttpUploader } from '../upload/http-uploader.js';
 import type { Uploader } from '../upload/uploader.js';
@@ -21,9 +22,13 @@ export function defineWindow(): void {
   ChatWindow.define('parley-chat-window');
 }
 
-/** The i18next translator over every text part of `language`, with the overrides. */
+/**
+ * The translator over every text part of `language`, with the overrides. No
+ * fallback language, as when i18next did this (`fallbackLng: false`): every
+ * shipped language has all of English's keys (`locales.test.ts`).
+ */
 export async function fullTranslator(language: Language, overrides: TextOverrides): Promise<Translator> {
-  return createI18nextTranslator({ language, resources: await loadTexts(language), overrides });
+  return createStaticTranslator(language, await loadTexts(language), overrides);
 }
 
 const uploaders = new WeakMap<VisitorClient, Uploader>();

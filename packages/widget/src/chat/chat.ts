@@ -1,3 +1,4 @@
+import type { i18n } from 'i18next';
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
@@ -16,13 +17,14 @@ import { createIndexedDbStorage, createTrajectoryTracker, readVisitorEnvironment
 import { ClientController } from '../base/client-controller.js';
 import { ParleyElement } from '../base/parley-element.js';
 import { provideTranslator } from '../i18n/context.js';
-import { createStaticTranslator, type TextOverrides } from '../i18n/translator.js';
+import { createStaticTranslator, type TextOverrides, type Translator } from '../i18n/translator.js';
 import { Invitation } from '../invitation/invitation.js';
 import { Launcher, type LauncherVariant, type WindowRequestSource } from '../launcher/launcher.js';
 import { themeSheet } from '../styles/theme.js';
 import type { Uploader } from '../upload/uploader.js';
 import { chatStyles } from './chat.styles.js';
 import { connectToServer } from './connect.js';
+import { SiteI18nextController } from './site-i18next-controller.js';
 import { buildTranslator, combinedOverrides, resolveLanguage } from './texts.js';
 
 type WindowModule = typeof import('../chat-window/window-chunk.js');
@@ -77,7 +79,7 @@ export class ParleyChat extends ParleyElement {
   /** The site's id. */
   @property() site = '';
 
-  /** The language (`ja`, `zh-TW`…); by default the first of the visitor's languages the widget ships. */
+  /** The language (`ja`, `zh-TW`…); by default the first of the visitor's languages the widget ships. Not used when `i18next` is set. */
   @property() language = '';
 
   /** Which corner the launcher and window sit in; logical, so `bottom-end` is bottom-left in right-to-left pages. */
@@ -110,6 +112,15 @@ export class ParleyChat extends ParleyElement {
   /** Text overrides by key, over the site's (`"launcher.open"`, or `"ja/launcher.open"` for one language). */
   @property({ attribute: false }) texts: TextOverrides = {};
 
+  /**
+   * The site's own i18next instance, initialised (opt-in: the widget does not
+   * bundle i18next). The widget then adds its texts to it in its own
+   * namespaces (`parley`, and `parley-site` for the overrides), speaks its
+   * language and follows its `changeLanguage`; texts the site puts in the
+   * `parley` namespace win over the shipped ones. See docs/languages.md.
+   */
+  @property({ attribute: false }) i18next: i18n | undefined;
+
   /** Theme values by token name without the prefix (`{ "color-accent": "#0a7" }`), over the site's. */
   @property({ attribute: false }) theme: Readonly<Record<string, string>> = {};
 
@@ -141,6 +152,7 @@ export class ParleyChat extends ParleyElement {
   #tracker: ReturnType<typeof createTrajectoryTracker> | undefined;
   #reason: WindowChangeReason = 'api';
   readonly #provider = provideTranslator(this, createStaticTranslator('en', {}));
+  readonly #siteI18next = new SiteI18nextController(this, () => this.i18next, () => void this.#refreshTexts());
   readonly #bridge = new ClientController<VisitorEvents>(this, {
     events: CLIENT_EVENTS,
     onEvent: (type, event) => this.#onClientEvent(type, event),
@@ -244,9 +256,14 @@ export class ParleyChat extends ParleyElement {
 
   async #refreshTexts(): Promise<void> {
     const version = ++this.#textsVersion;
-    const language = resolveLanguage(this.language, navigator.languages);
-    const overrides = combinedOverrides(this.#client?.settings?.texts, this.texts, language);
-    const translator = await buildTranslator(language, overrides, this.#windowModule?.fullTranslator);
+    const siteTexts = this.#client?.settings?.texts;
+    let translator: Translator;
+    if (this.i18next) {
+      translator = await this.#siteI18next.translator(this.i18next, (language) => combinedOverrides(siteTexts, this.texts, language));
+    } else {
+      const language = resolveLanguage(this.language, navigator.languages);
+      translator = await buildTranslator(language, combinedOverrides(siteTexts, this.texts, language), this.#windowModule?.fullTranslator);
+    }
     if (version !== this.#textsVersion) return;
     this.#provider.set(translator);
     this.textsReady = true;
@@ -317,7 +334,7 @@ export class ParleyChat extends ParleyElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('language') || changed.has('texts')) {
+    if (changed.has('language') || changed.has('texts') || changed.has('i18next')) {
       if (this.hasUpdated) void this.#refreshTexts();
     }
     if (changed.has('open') && this.open) {

@@ -1,9 +1,10 @@
 /**
  * Which texts `<parley-chat>` gives its elements. Before the window's chunk
- * arrives: a static translator over the `launcher` texts of the language;
- * after: the i18next translator over every part. Both get the same overrides
- * (the site's settings, then the page's), so no text changes when i18next
- * takes over.
+ * arrives: the static translator over the `launcher` texts of the language;
+ * after: the same translator over every part. Both get the same overrides
+ * (the site's settings, then the page's), so no text changes when the
+ * window's texts arrive. (With a site's i18next instance, see
+ * `site-i18next.ts` instead.)
  */
 import { matchLanguage, pickLanguage, type Language } from '../i18n/languages.js';
 import { createStaticTranslator, overridesFor, type TextOverrides, type Translator } from '../i18n/translator.js';

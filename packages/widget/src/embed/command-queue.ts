@@ -10,6 +10,7 @@
  * ```
  */
 import type { SignedMember } from '@parley/core';
+import type { i18n } from 'i18next';
 
 import type { ParleyChat } from '../chat/chat.js';
 import type { TextOverrides } from '../i18n/translator.js';
@@ -25,6 +26,8 @@ export interface ParleyCommands {
   identify: [member: SignedMember];
   /** Speaks this language (`ja`, `zh-TW`…). */
   language: [language: string];
+  /** Renders the texts through the site's own initialised i18next instance, following its language. */
+  i18next: [instance: i18n];
   /** Reports a page view now (a virtual page, or after a route change). */
   track: [view?: { readonly url?: string; readonly title?: string }];
   /** Text overrides, over the site's. */
@@ -64,6 +67,9 @@ export function runCommand(chat: ParleyChat, command: ArrayLike<unknown>): void 
       return;
     case 'language':
       chat.language = String(arg);
+      return;
+    case 'i18next':
+      chat.i18next = arg as i18n;
       return;
     case 'track':
       chat.trackPageView((arg ?? {}) as ParleyCommands['track'][0] & object);

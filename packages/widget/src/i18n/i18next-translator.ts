@@ -1,11 +1,13 @@
+/**
+ * An i18next instance of Parley's own, for the agent console (and anyone
+ * building elements who wants i18next behind them). The only module of the
+ * widget that imports i18next at run time: nothing in the script-tag bundle
+ * imports it, so i18next is not downloaded by visitors.
+ */
 import i18next, { type i18n } from 'i18next';
 
+import { OVERRIDE_NAMESPACE, TEXT_NAMESPACE, translatorFromI18next } from './from-i18next.js';
 import { overridesFor, type TextOverrides, type TextResources, type Translator } from './translator.js';
-
-/** i18next namespace of the shipped texts. */
-export const TEXT_NAMESPACE = 'parley';
-/** i18next namespace of the site's overrides, looked up first. */
-export const OVERRIDE_NAMESPACE = 'parley-site';
 
 export interface I18nextTranslatorOptions {
   readonly language: string;
@@ -44,21 +46,6 @@ export function createI18nextInstance(options: I18nextTranslatorOptions): i18n {
     returnNull: false,
   });
   return instance;
-}
-
-/**
- * A {@link Translator} over an initialised i18next instance, fixed to its
- * current language. The agent console may pass its own instance (with its
- * own namespaces in `ns`); call again after `changeLanguage`.
- */
-export function translatorFromI18next(instance: i18n, ns: string | readonly string[] = [OVERRIDE_NAMESPACE, TEXT_NAMESPACE]): Translator {
-  const language = instance.language;
-  const t = instance.getFixedT(language, ns as string[]);
-  return {
-    language,
-    dir: instance.dir(language),
-    t: (key, values) => t(key, values) as string,
-  };
 }
 
 /** Shorthand: {@link createI18nextInstance} then {@link translatorFromI18next}. */

@@ -2,13 +2,16 @@
  * The widget's own translator is i18next-compatible: for every shipped
  * language, every key of every part, with and without the site's overrides,
  * at counts that reach each plural category, with values in every
- * placeholder, it gives the same string as real i18next as the widget
- * configured it (`createI18nextTranslator`).
+ * placeholder, it gives the same string as real i18next — both as the widget
+ * used to configure it (`createI18nextTranslator`) and through a site's
+ * instance with i18next's default options (`siteI18nextTranslator`).
  */
 import { expect } from '@open-wc/testing';
+import i18next from 'i18next';
 
 import { createI18nextTranslator } from '../../src/i18n/i18next-translator.js';
 import { LANGUAGES, type Language } from '../../src/i18n/languages.js';
+import { siteI18nextTranslator } from '../../src/i18n/site-i18next.js';
 import { createStaticTranslator, overridesFor, type TextOverrides, type TextResources, type TextValues, type Translator } from '../../src/i18n/translator.js';
 import { loadTexts, TEXT_PARTS } from '../../src/locales/load.js';
 
@@ -68,6 +71,13 @@ function differences(ours: Translator, theirs: Translator, lookups: readonly Loo
   return found;
 }
 
+/** A site's instance as i18next sets it up by default (key separator `.`, HTML escaping on, fallback `dev`). */
+async function siteInstance(language: string) {
+  const instance = i18next.createInstance();
+  await instance.init({ lng: language, resources: {} });
+  return instance;
+}
+
 describe('the widget translator gives what i18next gives', () => {
   for (const language of LANGUAGES) {
     it(`${language}: every key of every part, with and without overrides, at every plural count`, async () => {
@@ -80,6 +90,9 @@ describe('the widget translator gives what i18next gives', () => {
         const ours = createStaticTranslator(language, texts, given);
         const widgetI18next = createI18nextTranslator({ language, resources: texts, ...(given && { overrides: given }) });
         expect(differences(ours, widgetI18next, lookups), `${language}, overrides: ${Boolean(given)}`).to.deep.equal([]);
+
+        const site = await siteI18nextTranslator(await siteInstance(language), (lng) => overridesFor(given, lng));
+        expect(differences(ours, site, lookups), `${language} through a site's instance, overrides: ${Boolean(given)}`).to.deep.equal([]);
       }
     });
   }
