@@ -8,9 +8,11 @@
  * - {@link ClientController}: bridges a core client to an element.
  * - i18n: the {@link Translator} interface, {@link provideTranslator} and
  *   {@link LocalizeController}, the widget's own i18next-compatible
- *   translator ({@link createStaticTranslator}), an i18next-backed one
- *   ({@link createI18nextTranslator}, the only export that loads i18next),
- *   language picking, and the shipped texts ({@link loadTexts}).
+ *   translator ({@link createStaticTranslator}), one over an i18next
+ *   instance you have ({@link translatorFromI18next}; i18next-backed
+ *   translators of their own are in `@parley/widget/i18next`, so that this
+ *   entry never loads i18next), language picking, and the shipped texts
+ *   ({@link loadTexts}).
  * - Design tokens ({@link TOKENS}, {@link token}) and {@link baseStyles}.
  * - {@link MessageList} and {@link Composer}, the conversation's two halves.
  * - {@link capturePage}: a screenshot of the page (html2canvas, loaded on first use).
@@ -35,7 +37,6 @@ export { ContextRequestEvent, provideTranslator, translatorContext, type Transla
 export { LocalizeController } from './i18n/localize-controller.js';
 export { defaultTranslator, setDefaultTranslator } from './i18n/default-translator.js';
 export { FALLBACK_LANGUAGE, LANGUAGES, matchLanguage, pickLanguage, type Language } from './i18n/languages.js';
-export { createI18nextInstance, createI18nextTranslator, type I18nextTranslatorOptions } from './i18n/i18next-translator.js';
 export { translatorFromI18next, OVERRIDE_NAMESPACE, TEXT_NAMESPACE } from './i18n/from-i18next.js';
 export { formatBytes, formatTime } from './i18n/format.js';
 export { loadTexts, TEXT_PARTS, type TextPart } from './locales/load.js';

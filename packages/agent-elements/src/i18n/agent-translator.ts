@@ -4,8 +4,8 @@
  * i18next. `<parley-console>` provides it to every element inside; a page that
  * places the elements on their own provides it once on a container.
  */
+import { createI18nextTranslator } from '@parley/widget/i18next';
 import {
-  createI18nextTranslator,
   FALLBACK_LANGUAGE,
   loadTexts,
   matchLanguage,
