@@ -8,6 +8,8 @@
  *   {@link TransportFactory} ({@link connectTo} a Parley server: WebSocket with a
  *   long-poll fallback; or in-memory for tests and demos), keep
  *   their state readable synchronously, and announce changes through `on()`.
+ *   {@link VisitorClientBase} is the visitor client without its chat machinery,
+ *   for a page that attaches {@link createChatSync} only when the chat is needed.
  * - The protocol's frames, records, schemas-backed decoders, {@link ERROR_CODES}
  *   and {@link LIMITS} are the contract with any hub (see `docs/protocol.md`).
  *
@@ -15,14 +17,16 @@
  */
 
 // ── clients ──────────────────────────────────────────────────────────────────
+export { VisitorClient } from './client/visitor-client.js';
 export {
-  VisitorClient,
+  VisitorClientBase,
   type VisitorClientOptions,
   type VisitorEvents,
   type SessionChange,
   type TransferNotice,
   type PageViewInput,
-} from './client/visitor-client.js';
+} from './client/visitor-client-base.js';
+export { createChatSync } from './client/chat-sync.js';
 export {
   AgentClient,
   type AgentClientOptions,
@@ -30,7 +34,7 @@ export {
   type TransferTarget,
   type VisitorDetail,
 } from './client/agent-client.js';
-export type { CoreEvents as ClientEvents, HistoryQuery } from './client/client-core.js';
+export type { CoreEvents as ClientEvents, ChatFactory, HistoryQuery } from './client/client-core.js';
 export type { ListChange } from './client/list-change.js';
 export type {
   ChatMessage,

@@ -23,12 +23,13 @@ import type { AgentWelcomeFrame, ServerFrame, TransferClosedFrame } from '../pro
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { TransportFactory } from '../transport/transport.js';
 import { asParleyError } from '../errors.js';
+import { createChatSync, type ChatSync } from './chat-sync.js';
 import { ClientCore, type CoreEvents, type HistoryQuery } from './client-core.js';
 import { createClientEmitter } from './emitter.js';
 import { applyListChange, type ListChange } from './list-change.js';
 import { createMemoryStorage, type ClientStorage } from './storage.js';
 import type { ChatMessage, ClientTuning, ConnectionStatus, MessageContent, TypingState } from './types.js';
-import type { SessionChange } from './visitor-client.js';
+import type { SessionChange } from './visitor-client-base.js';
 
 export interface AgentClientOptions extends ClientTuning {
   /** The token the server's sign-in gave. */
@@ -83,6 +84,7 @@ const FINISHED: ReadonlySet<SessionInfo['state']> = new Set(['ended', 'offline']
 export class AgentClient implements Observable<AgentEvents> {
   readonly #events = createClientEmitter<AgentEvents>();
   readonly #core: ClientCore;
+  readonly #chat: ChatSync;
   readonly #token: string;
   #storedAgentId: string | undefined;
 
@@ -129,6 +131,7 @@ export class AgentClient implements Observable<AgentEvents> {
         draftsAllowed: () => true,
       },
     );
+    this.#chat = this.#core.attachChat(createChatSync);
   }
 
   on<K extends keyof AgentEvents>(type: K, handler: (event: AgentEvents[K]) => void): () => void {
@@ -189,18 +192,18 @@ export class AgentClient implements Observable<AgentEvents> {
   }
 
   messages(sessionId: string): readonly ChatMessage[] {
-    return this.#core.messages(sessionId);
+    return this.#chat.messages(sessionId);
   }
 
   /** The visitor's typing in a session: `draft` is what they type, when the site enables preview. */
   typing(sessionId: string): TypingState | undefined {
-    const typing = this.#core.typing(sessionId);
+    const typing = this.#chat.typing(sessionId);
     return typing?.side === 'visitor' ? typing : undefined;
   }
 
   /** Visitor and system messages this agent has not marked read. */
   unreadCount(sessionId: string): number {
-    return this.#core.unreadCount(sessionId);
+    return this.#chat.unreadCount(sessionId);
   }
 
   // ── lifecycle ─────────────────────────────────────────────────────────────
@@ -236,27 +239,27 @@ export class AgentClient implements Observable<AgentEvents> {
     const { session } = await this.#core.connection.request({ type: 'session.accept', sessionId });
     this.#setQueue(this.#queue.filter((s) => s.id !== sessionId));
     this.#upsert(session);
-    void this.#core.catchUp(session);
+    void this.#chat.catchUp(session);
     return session;
   }
 
   /** Sends a message; returns at once with it in state `sending` (see {@link VisitorClient.send}). */
   send(sessionId: string, content: string | MessageContent): ChatMessage {
-    return this.#core.send(sessionId, content);
+    return this.#chat.send(sessionId, content);
   }
 
   /** The composer's text for a session; throttled. Visitors only learn that the agent types. */
   setTyping(sessionId: string, draft: string): void {
-    this.#core.setDraft(sessionId, draft);
+    this.#chat.setDraft(sessionId, draft);
   }
 
   markRead(sessionId: string): void {
-    this.#core.markRead(sessionId);
+    this.#chat.markRead(sessionId);
   }
 
   /** Loads a session's messages into state (before the oldest held, by default) and resolves with them. */
   loadHistory(sessionId: string, query?: HistoryQuery): Promise<ChatMessage[]> {
-    return this.#core.loadHistory(sessionId, query);
+    return this.#chat.loadHistory(sessionId, query);
   }
 
   /** Invites a visitor to chat; `proactive` opens their chat window at once (A7). */
@@ -292,9 +295,9 @@ export class AgentClient implements Observable<AgentEvents> {
     const { session } = await this.#core.connection.request({ type: 'transfer.answer', transferId, accept });
     this.#transfers.delete(transferId);
     if (accept) {
-      if (offer) this.#core.receive(offer.history);
+      if (offer) this.#chat.receive(offer.history);
       this.#upsert(session);
-      void this.#core.catchUp(session);
+      void this.#chat.catchUp(session);
     }
     return session;
   }
@@ -334,7 +337,7 @@ export class AgentClient implements Observable<AgentEvents> {
     const session = this.#sessions.get(sessionId);
     if (!session) return;
     this.#sessions.delete(sessionId);
-    this.#core.dropSession(sessionId);
+    this.#chat.dropSession(sessionId);
     this.#events.emit('sessionRemoved', { session });
   }
 
@@ -430,7 +433,7 @@ export class AgentClient implements Observable<AgentEvents> {
   #upsert(session: SessionInfo): void {
     const previous = this.#sessions.get(session.id);
     this.#sessions.set(session.id, session);
-    this.#core.applySession(session);
+    this.#chat.applySession(session);
     this.#events.emit('session', previous ? { session, previous } : { session });
   }
 
@@ -438,7 +441,7 @@ export class AgentClient implements Observable<AgentEvents> {
     const session = this.#sessions.get(sessionId);
     if (!session) return;
     this.#sessions.delete(sessionId);
-    this.#core.dropSession(sessionId);
+    this.#chat.dropSession(sessionId);
     this.#events.emit('sessionRemoved', { session });
   }
 

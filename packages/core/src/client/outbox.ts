@@ -10,7 +10,8 @@ import { asParleyError, type ParleyError } from '../errors.js';
 import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
 import type { Message } from '../protocol/model.js';
 import type { Connection } from './connection.js';
-import { byCreation, type ClientPersistence, type OutboxEntry } from './persistence.js';
+import type { ClientPersistence } from './persistence.js';
+import { byCreation, type OutboxEntry } from './transcript.js';
 
 /** Errors after which a message stays in the outbox and is sent again. */
 const TRANSIENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
