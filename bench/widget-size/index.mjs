@@ -3,13 +3,16 @@
 // chunks), measured file by file in gzip and brotli, and summed:
 //
 // - before interaction: parley.js and the launcher texts of the visitor's
-//   language: Lit, the core client (WebSocket transport, trajectory,
-//   IndexedDB), launcher, presence, invitations. Budget 20 KB brotli.
+//   language: Lit, the core client without its chat machinery
+//   (VisitorClientBase: connection, presence, invitations, page views, page
+//   push; WebSocket transport, trajectory, IndexedDB), launcher, invitations.
+//   Budget 20 KB brotli.
 // - complete: the above, the window chunk (window, forms, message list,
-//   composer, uploads; no i18next: the widget's own translator reads the
-//   texts), and the rest of that language's texts. Budget 40 KB brotli. Not
-//   counted: html2canvas (only when a screenshot is taken), the long-poll
-//   fallback (only where WebSocket is blocked), other languages, and the
+//   composer, uploads, and the client's chat machinery: messages, outbox,
+//   typing; no i18next: the widget's own translator reads the texts), and
+//   the rest of that language's texts. Budget 40 KB brotli. Not counted:
+//   html2canvas (only when a screenshot is taken), the long-poll fallback
+//   (only where WebSocket is blocked), other languages, and the
 //   small chunk that binds a site's own i18next instance (only on sites that
 //   give one; the i18next itself is the site's).
 //
@@ -71,7 +74,7 @@ const bundlesI18next = (name) => Object.keys(byName.get(name).modules).some((id)
 report(`@parley/widget script-tag bundle, language "${LANGUAGE}" (files compressed one by one, summed)`, [
   [`before interaction (${before.size} files)`, sum(files(before))],
   [`complete (${complete.size} files)`, sum(files(complete))],
-  ['  of which the window chunk', sizeOf(windowChunk.code)],
+  ['  of which the window + chat machinery', sizeOf(windowChunk.code)],
   ['not counted: html2canvas (on screenshot)', sizeOf(html2canvas.code)],
   ['not counted: long-poll (WebSocket blocked)', sizeOf(longPoll.code)],
   ['not counted: site-i18next binding (opt-in)', sizeOf(siteI18next.code)],
@@ -82,7 +85,7 @@ report('reference: single minified bundles (bench/support/size.mjs measure)', [
   ['i18next', await measure(`export { default } from 'i18next';`)],
   [
     'core as the first chunk uses it',
-    await measure(`export { VisitorClient, createWebSocketTransport, createFallbackTransport } from '@parley/core';
+    await measure(`export { VisitorClientBase, createWebSocketTransport, createFallbackTransport } from '@parley/core';
 export { createTrajectoryTracker, createIndexedDbStorage, watchConnectivity, readVisitorEnvironment, resolvePushedUrl } from '@parley/core/browser';`),
   ],
 ]);

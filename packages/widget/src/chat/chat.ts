@@ -2,7 +2,7 @@ import type { i18n } from 'i18next';
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  VisitorClient,
+  VisitorClientBase,
   type Availability,
   type ChatMessage,
   type ClientStorage,
@@ -27,21 +27,24 @@ import { connectToServer } from './connect.js';
 import { SiteI18nextController } from './site-i18next-controller.js';
 import { buildTranslator, combinedOverrides, resolveLanguage } from './texts.js';
 
-type WindowModule = typeof import('../chat-window/window-chunk.js');
+type WindowModule = typeof import('./rest-of-widget.js');
+type ChatFactory = WindowModule['createChatSync'];
 type ChatWindowElement = InstanceType<WindowModule['ChatWindow']>;
 
 /** Why the window opened or closed. */
 export type WindowChangeReason = WindowRequestSource | 'proactive' | 'restore';
 
 const CLIENT_EVENTS = ['status', 'settings', 'availability', 'session', 'invite', 'inviteClosed', 'messages', 'error'] as const;
+const OPEN_STATES: ReadonlySet<SessionInfo['state']> = new Set(['queued', 'active', 'transferring']);
 
 /**
  * The whole visitor chat from a few attributes: a launcher that tells who is
- * there, invitations, and the chat window with its forms, loaded when first
- * opened or when the page is idle. It owns the `VisitorClient` (or takes
- * yours), follows the visitor's page views, and applies the site's settings
- * (texts, theme, forms) as the hub sends them; attributes and properties set
- * here override them.
+ * there, invitations, and the chat window with its forms and the client's chat
+ * machinery (messages, outbox, typing), loaded when first opened, when the page
+ * is idle, or at once when the visitor has a chat going (from another page or
+ * tab). It owns the `VisitorClientBase` (or takes yours), follows the
+ * visitor's page views, and applies the site's settings (texts, theme, forms)
+ * as the hub sends them; attributes and properties set here override them.
  *
  * ```html
  * <parley-chat server="https://chat.example.com" site="site_1"></parley-chat>
@@ -139,10 +142,11 @@ export class ParleyChat extends ParleyElement {
   @state() private windowReady = false;
   @state() private textsReady = false;
 
-  #client: VisitorClient | undefined;
+  #client: VisitorClientBase | undefined;
   #storage: ClientStorage | undefined;
   #windowModule: WindowModule | undefined;
   #windowLoading: Promise<void> | undefined;
+  #chatFactory: ChatFactory | undefined;
   #stops: (() => void)[] = [];
   #textsVersion = 0;
   #everOpened = false;
@@ -158,8 +162,11 @@ export class ParleyChat extends ParleyElement {
     onEvent: (type, event) => this.#onClientEvent(type, event),
   });
 
-  /** The visitor's client (created when connected, from `site` and `server` or `transport`). */
-  get client(): VisitorClient | undefined {
+  /**
+   * The visitor's client (created when connected, from `site` and `server` or
+   * `transport`); its chat machinery is attached once the window's code has loaded.
+   */
+  get client(): VisitorClientBase | undefined {
     return this.#client;
   }
 
@@ -209,7 +216,7 @@ export class ParleyChat extends ParleyElement {
     if (!transport) return;
     const storage = (this.#storage = this.storage ?? createIndexedDbStorage(this.site));
     const environment = readVisitorEnvironment();
-    const client = new VisitorClient({
+    const client = new VisitorClientBase({
       siteId: this.site,
       transport,
       storage,
@@ -217,6 +224,7 @@ export class ParleyChat extends ParleyElement {
       ...(this.member && { member: this.member }),
       navigate: (url) => this.#onPagePush(url),
     });
+    if (this.#chatFactory) client.attachChat(this.#chatFactory);
     this.#client = client;
     this.#bridge.client = client;
     client.connect();
@@ -245,8 +253,11 @@ export class ParleyChat extends ParleyElement {
     return `w:${this.site}:open`;
   }
 
+  /** Loads the rest (once): the window, and the client's chat machinery. */
   #loadWindow(): Promise<void> {
-    return (this.#windowLoading ??= import('../chat-window/window-chunk.js').then(async (module) => {
+    return (this.#windowLoading ??= import('./rest-of-widget.js').then(async (module) => {
+      this.#chatFactory = module.createChatSync;
+      this.#client?.attachChat(module.createChatSync);
       module.defineWindow();
       this.#windowModule = module;
       await this.#refreshTexts();
@@ -289,9 +300,13 @@ export class ParleyChat extends ParleyElement {
       case 'availability':
         this.emit('parley-availability-change', { availability: event as Availability });
         return;
-      case 'session':
-        this.emit('parley-session-change', { session: (event as VisitorEvents['session']).session });
+      case 'session': {
+        const { session } = event as VisitorEvents['session'];
+        // A chat going on (restored from another page or tab): its messages and unread count need the rest now.
+        if (OPEN_STATES.has(session.state)) void this.#loadWindow();
+        this.emit('parley-session-change', { session });
         return;
+      }
       case 'messages':
         for (const message of (event as VisitorEvents['messages']).added) {
           if (!message.own) this.emit('parley-message-receive', { message });
