@@ -6,6 +6,7 @@
 // is never in it: a site that uses i18next hands its instance over.
 import { join } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
 import { library } from '../../scripts/rollup/library.mjs';
@@ -31,6 +32,11 @@ export function scriptTagBundle({ outDir = join(here, 'dist', 'cdn') } = {}) {
         // html2canvas's own code has a duplicate `case`; nothing of ours.
         logOverride: { 'duplicate-case': 'silent' },
       }),
+      // A second pass over esbuild's output: terser's compressor folds what
+      // esbuild leaves (constants, single-use functions, sequences); measured
+      // about 0.5 KB brotli off parley.js and 0.8 KB off the complete widget
+      // (bench/widget-size). Terser alone does worse than the two together.
+      terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
     ],
     output: {
       dir: outDir,
