@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 export {
+  createPageViewTracker,
   createTrajectoryTracker,
   type TrackedPageView,
   type TrajectoryTracker,

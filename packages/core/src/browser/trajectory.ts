@@ -7,9 +7,9 @@ export interface TrackedPageView {
   readonly title: string;
   /** `document.referrer` for the first page; the previous URL after an in-page route change. */
   readonly referrer?: string;
-  /** The search engine the referrer belongs to, if any. */
+  /** The search engine the referrer belongs to, if any ({@link createTrajectoryTracker} only). */
   readonly searchEngine?: string;
-  /** The search keyword the referrer carries, if any. */
+  /** The search keyword the referrer carries, if any ({@link createTrajectoryTracker} only). */
   readonly keyword?: string;
 }
 
@@ -52,9 +52,25 @@ type HistoryMethod = 'pushState' | 'replaceState';
  * `history.pushState` / `replaceState` (wrapped while started) and the
  * `popstate` and `hashchange` events; one is reported only when the URL actually
  * changed. The check runs a task after the change, so that a router that sets
- * `document.title` right after navigating is reported with the new title.
+ * `document.title` right after navigating is reported with the new title. Each
+ * view with a search referrer names the engine and keyword ({@link parseReferrer}).
  */
 export function createTrajectoryTracker(options: TrajectoryTrackerOptions): TrajectoryTracker {
+  return followPages(options, parseReferrer);
+}
+
+/**
+ * The same tracker without reading search referrers: its views carry `url`,
+ * `title` and `referrer` only. That is all a visitor client sends (the hub reads
+ * the search engine and keyword from the referrer itself), so a page that only
+ * feeds `VisitorClient.trackPageView` saves the search engines' table: the
+ * script-tag widget uses this one.
+ */
+export function createPageViewTracker(options: TrajectoryTrackerOptions): TrajectoryTracker {
+  return followPages(options);
+}
+
+function followPages(options: TrajectoryTrackerOptions, readSearch?: typeof parseReferrer): TrajectoryTracker {
   const win = options.window ?? window;
   let lastUrl: string | undefined;
   let lastHidden = false;
@@ -69,7 +85,7 @@ export function createTrajectoryTracker(options: TrajectoryTrackerOptions): Traj
     };
     if (referrer) {
       view.referrer = referrer.slice(0, LIMITS.url);
-      const { searchEngine, keyword } = parseReferrer(referrer);
+      const { searchEngine, keyword } = readSearch?.(referrer) ?? {};
       if (searchEngine) view.searchEngine = searchEngine;
       if (keyword) view.keyword = keyword;
     }

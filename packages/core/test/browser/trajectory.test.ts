@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 
 import {
+  createPageViewTracker,
   createTrajectoryTracker,
   type TrackedPageView,
   type TrajectoryTracker,
@@ -8,10 +9,10 @@ import {
 import { openFrame, settle, type TestFrame } from './support/frame.js';
 
 /** A tracker on the frame, and what it reported. */
-function track(frame: TestFrame) {
+function track(frame: TestFrame, create = createTrajectoryTracker) {
   const views: TrackedPageView[] = [];
   const visibility: boolean[] = [];
-  const tracker: TrajectoryTracker = createTrajectoryTracker({
+  const tracker: TrajectoryTracker = create({
     window: frame.window,
     onPageView: (view) => views.push(view),
     onVisibility: (hidden) => visibility.push(hidden),
@@ -165,6 +166,15 @@ describe('createTrajectoryTracker', () => {
       frame.setReferrer('https://www.google.com/');
       t.tracker.start();
       expect(t.views[0]).to.deep.include({ searchEngine: 'Google' }).and.not.to.have.property('keyword');
+    });
+
+    it('are not read by createPageViewTracker, which reports the referrer as it is', () => {
+      const referrer = 'https://www.google.com/search?q=live+chat+software';
+      frame.setReferrer(referrer);
+      const plain = track(frame, createPageViewTracker);
+      plain.tracker.start();
+      plain.tracker.stop();
+      expect(plain.views).to.deep.equal([{ url: start, title: 'Fixture', referrer }]);
     });
   });
 

@@ -12,7 +12,14 @@ import {
   type TransportFactory,
   type VisitorEvents,
 } from '@parley/core';
-import { createIndexedDbStorage, createTrajectoryTracker, readVisitorEnvironment, resolvePushedUrl, watchConnectivity } from '@parley/core/browser';
+import {
+  createIndexedDbStorage,
+  createPageViewTracker,
+  readVisitorEnvironment,
+  resolvePushedUrl,
+  watchConnectivity,
+  type TrajectoryTracker,
+} from '@parley/core/browser';
 
 import { ClientController } from '../base/client-controller.js';
 import { ParleyElement } from '../base/parley-element.js';
@@ -153,7 +160,7 @@ export class ParleyChat extends ParleyElement {
   #focusOnOpen = false;
   #shownOpen = false;
   #returnFocus: HTMLElement | undefined;
-  #tracker: ReturnType<typeof createTrajectoryTracker> | undefined;
+  #tracker: TrajectoryTracker | undefined;
   #reason: WindowChangeReason = 'api';
   readonly #provider = provideTranslator(this, createStaticTranslator('en', {}));
   readonly #siteI18next = new SiteI18nextController(this, () => this.i18next, () => void this.#refreshTexts());
@@ -230,7 +237,7 @@ export class ParleyChat extends ParleyElement {
     client.connect();
     this.#stops.push(() => client.close());
     if (!this.noTracking) {
-      const tracker = (this.#tracker = createTrajectoryTracker({
+      const tracker = (this.#tracker = createPageViewTracker({
         onPageView: (view) => client.trackPageView(view),
         onVisibility: (hidden) => client.setPageHidden(hidden),
       }));
