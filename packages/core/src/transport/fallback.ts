@@ -14,8 +14,14 @@ export type FallbackKind = 'websocket' | 'long-poll';
 export interface FallbackTransportOptions {
   /** Makes the preferred transport, e.g. `createWebSocketTransport(url)`. */
   readonly websocket: TransportFactory;
-  /** Makes the fallback, e.g. `createLongPollTransport(url)`. */
-  readonly longPoll: TransportFactory;
+  /**
+   * Makes the fallback, e.g. `createLongPollTransport(url)`; or `{ load }`, which
+   * fetches that factory the first time the WebSocket fails (a bundle then keeps
+   * long-poll out of what every visitor downloads). The attempt waits in
+   * `connecting` meanwhile; a load that fails ends the attempt like a transport
+   * that cannot be made, and the next attempt loads again.
+   */
+  readonly longPoll: TransportFactory | { readonly load: () => Promise<TransportFactory> };
   /** A WebSocket that has not opened after this long counts as blocked. Default 4 000 ms. */
   readonly openTimeoutMs?: number;
   /** Once long-poll had to take over, attempts go straight to long-poll for this long, then try WebSocket again. Default 5 minutes. */
@@ -38,20 +44,28 @@ export interface FallbackTransportOptions {
  * A WebSocket that opens clears the mark.
  */
 export function createFallbackTransport(options: FallbackTransportOptions): TransportFactory {
+  const { longPoll } = options;
   const policy: Policy = {
     ...options,
     openTimeoutMs: options.openTimeoutMs ?? 4_000,
     retryWebSocketAfterMs: options.retryWebSocketAfterMs ?? 5 * 60_000,
     blockedUntil: 0,
+    longPoll: typeof longPoll === 'function' ? longPoll : undefined,
+    loadLongPoll: typeof longPoll === 'function' ? undefined : longPoll.load,
   };
   return () => new FallbackTransport(policy);
 }
 
-interface Policy extends FallbackTransportOptions {
+interface Policy extends Omit<FallbackTransportOptions, 'longPoll'> {
   readonly openTimeoutMs: number;
   readonly retryWebSocketAfterMs: number;
   /** Until when WebSocket is skipped (epoch ms; 0: not blocked). */
   blockedUntil: number;
+  /** The fallback's factory: given, or once loaded. */
+  longPoll: TransportFactory | undefined;
+  readonly loadLongPoll: (() => Promise<TransportFactory>) | undefined;
+  /** The load under way, shared by the attempts that wait for it. */
+  loading?: Promise<TransportFactory> | undefined;
 }
 
 class FallbackTransport implements Transport {
@@ -101,15 +115,14 @@ class FallbackTransport implements Transport {
 
   #start(): void {
     const kind = this.#kind;
+    const make = kind === 'websocket' ? this.#policy.websocket : this.#policy.longPoll;
+    if (!make) return this.#loadLongPoll();
     let inner: Transport;
     try {
-      inner = (kind === 'websocket' ? this.#policy.websocket : this.#policy.longPoll)();
+      inner = make();
     } catch (error) {
       if (kind === 'websocket') return this.#fallBack();
-      queueMicrotask(() => {
-        this.#emitError(error);
-        this.#finish({ code: CLOSE_CODES.abnormal, reason: 'transport could not be made' });
-      });
+      queueMicrotask(() => this.#cannotStart(error));
       return;
     }
     this.#inner = inner;
@@ -163,6 +176,29 @@ class FallbackTransport implements Transport {
     }
     this.#kind = 'long-poll';
     this.#start();
+  }
+
+  /** Fetches the long-poll factory (once for every attempt), then starts on it if this attempt still waits. */
+  #loadLongPoll(): void {
+    const policy = this.#policy;
+    // From a microtask: a load that throws rejects like one that fails.
+    (policy.loading ??= Promise.resolve().then(policy.loadLongPoll)).then(
+      (make) => {
+        policy.longPoll = make;
+        if (this.#state === 'connecting') this.#start();
+      },
+      (error: unknown) => {
+        // The next attempt tries the load again.
+        policy.loading = undefined;
+        if (this.#state === 'connecting') this.#cannotStart(error);
+      },
+    );
+  }
+
+  /** The long-poll transport could not be made (or loaded): this attempt ends. */
+  #cannotStart(error: unknown): void {
+    this.#emitError(error);
+    this.#finish({ code: CLOSE_CODES.abnormal, reason: 'transport could not be made' });
   }
 
   #emitError(error: unknown): void {

@@ -59,22 +59,36 @@ class ScriptedTransport implements Transport {
   }
 }
 
-function rig(scripts: { websocket: Script[]; longPoll: Script[] }, options: { openTimeoutMs?: number; retryWebSocketAfterMs?: number } = {}) {
+interface RigOptions {
+  openTimeoutMs?: number;
+  retryWebSocketAfterMs?: number;
+  /** Hand long-poll over as `{ load }`; each load resolves (or rejects) as listed. */
+  loads?: ('ok' | 'fail')[];
+}
+
+function rig(scripts: { websocket: Script[]; longPoll: Script[] }, { loads, ...options }: RigOptions = {}) {
   const made: ScriptedTransport[] = [];
   const connected: FallbackKind[] = [];
+  let loadsStarted = 0;
   const next = (kind: 'websocket' | 'longPoll') => () => {
     const script = scripts[kind].shift() ?? 'fail';
     const t = new ScriptedTransport(kind, script);
     made.push(t);
     return t;
   };
+  const load = async () => {
+    loadsStarted++;
+    await new Promise((r) => setTimeout(r, 5));
+    if (loads?.shift() === 'fail') throw new Error('chunk failed to load');
+    return next('longPoll');
+  };
   const factory = createFallbackTransport({
     websocket: next('websocket'),
-    longPoll: next('longPoll'),
+    longPoll: loads ? { load } : next('longPoll'),
     onConnected: (kind) => connected.push(kind),
     ...options,
   });
-  return { factory, made, connected };
+  return { factory, made, connected, loadsStarted: () => loadsStarted };
 }
 
 function watch(transport: Transport) {
@@ -184,6 +198,54 @@ describe('createFallbackTransport', () => {
     const again = watch(factory());
     await again.until(() => again.events.includes('open'));
     assert.deepEqual(made.map((m) => m.kind), ['websocket', 'websocket']);
+  });
+});
+
+describe('createFallbackTransport with long-poll loaded on demand ({ load })', () => {
+  it('loads nothing while the WebSocket opens', async () => {
+    const { factory, loadsStarted } = rig({ websocket: ['open'], longPoll: [] }, { loads: ['ok'] });
+    const w = watch(factory());
+    await w.until(() => w.events.includes('open'));
+    assert.equal(loadsStarted(), 0);
+  });
+
+  it('loads long-poll when the WebSocket fails and carries on in the same attempt, then reuses it', async () => {
+    const { factory, made, connected, loadsStarted } = rig({ websocket: ['fail'], longPoll: ['open', 'open'] }, { loads: ['ok'] });
+    const t = factory();
+    const w = watch(t);
+    await w.until(() => w.events.includes('open'));
+    t.send('hi');
+    await w.until(() => w.events.includes('longPoll:hi'));
+    assert.deepEqual(w.events, ['open', 'longPoll:hi']);
+    assert.deepEqual(connected, ['long-poll']);
+    const again = watch(factory());
+    await again.until(() => again.events.includes('open'));
+    assert.deepEqual(made.map((m) => m.kind), ['websocket', 'longPoll', 'longPoll']);
+    assert.equal(loadsStarted(), 1);
+  });
+
+  it('ends the attempt with an error when the load fails, and loads again on the next one', async () => {
+    const { factory, made, loadsStarted } = rig({ websocket: ['fail', 'fail'], longPoll: ['open'] }, { loads: ['fail', 'ok'] });
+    const first = watch(factory());
+    await first.until(() => first.events.includes('close'));
+    assert.deepEqual(first.events, ['error', 'close']);
+    assert.deepEqual(first.close(), { code: 1006, reason: 'transport could not be made' });
+    const second = watch(factory());
+    await second.until(() => second.events.includes('open'));
+    assert.equal(loadsStarted(), 2);
+    assert.deepEqual(made.map((m) => m.kind), ['websocket', 'websocket', 'longPoll']);
+  });
+
+  it('makes nothing when closed while loading', async () => {
+    const { factory, made } = rig({ websocket: ['fail'], longPoll: ['open'] }, { loads: ['ok'] });
+    const t = factory();
+    const w = watch(t);
+    await new Promise((r) => setTimeout(r, 7));
+    t.close(1000, 'bye');
+    await w.until(() => w.events.includes('close'));
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(made.map((m) => m.kind), ['websocket']);
+    assert.deepEqual(w.events, ['close']);
   });
 });
 
