@@ -404,9 +404,6 @@ export class ParleyChat extends ParleyElement {
     const invite = this.open ? undefined : client?.invites.find((i) => !i.proactive);
     const variant = this.launcher;
     const module = this.#windowModule;
-    const uploadFile =
-      this.uploadFile ??
-      (module && this.server && client ? module.httpUploader(this.server, client) : undefined);
     return html`<div
       part="base"
       class="chat chat--${this.position} ${variant === 'none' ? 'chat--no-launcher' : ''}"
@@ -437,22 +434,8 @@ export class ParleyChat extends ParleyElement {
             @parley-invite-decline=${(e: CustomEvent<{ inviteId: string }>) => this.#answerInvite(e.detail.inviteId, false, e)}
           ></parley-invitation>`
         : nothing}
-      ${this.windowReady && this.#everOpened
-        ? html`<parley-chat-window
-            part="window"
-            exportparts="base:window-base,header:window-header,title:window-title,body:window-body"
-            class="chat__window"
-            ?hidden=${!this.open}
-            .client=${client}
-            .groupId=${this.group}
-            .uploadFile=${uploadFile}
-            .maxFileSize=${this.maxFileSize}
-            .accept=${this.accept}
-            .noScreenshot=${this.noScreenshot}
-            .screenshotIgnore=${this}
-            .headerImage=${settingsTheme['header-image'] ?? ''}
-            @parley-window-close-request=${(e: Event) => this.#request(false, 'window', e)}
-          ></parley-chat-window>`
+      ${this.windowReady && this.#everOpened && module
+        ? module.renderChatWindow(this, settingsTheme['header-image'] ?? '', (e) => this.#request(false, 'window', e))
         : nothing}
       ${this.open && !this.windowReady && this.textsReady ? html`<p class="chat__loading" role="status">${translator.t('launcher.loading')}</p>` : nothing}
     </div>`;
