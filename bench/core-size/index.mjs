@@ -1,6 +1,7 @@
 // What the widget's first chunk imports from @parley/core (the visitor client
-// without its chat machinery, WebSocket transport, browser helpers; never the
-// hub), minified and compressed, against the 12 KB brotli budget. Alongside: the
+// without its chat machinery, WebSocket transport and the fallback that loads
+// long-poll when WebSocket fails, browser helpers with the page-view tracker;
+// never the hub), minified and compressed, against the 12 KB brotli budget. Alongside: the
 // full client (`VisitorClient`: with the chat machinery, which the widget loads
 // with its window), the same with `connectTo` (WebSocket with the long-poll
 // fallback), the agent's imports, and the hub as the baseline the entry-point
@@ -10,8 +11,8 @@ import { breakdown, kb, measure, report } from '../support/size.mjs';
 const BUDGET_BROTLI = 12 * 1024;
 
 const firstChunkImports = `
-export { VisitorClientBase, createWebSocketTransport } from '@parley/core';
-export { createTrajectoryTracker, createIndexedDbStorage } from '@parley/core/browser';
+export { VisitorClientBase, createWebSocketTransport, createFallbackTransport } from '@parley/core';
+export { createPageViewTracker, createIndexedDbStorage } from '@parley/core/browser';
 `;
 const widgetImports = `
 export { VisitorClient, createWebSocketTransport } from '@parley/core';

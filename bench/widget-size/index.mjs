@@ -5,8 +5,9 @@
 // - before interaction: parley.js and the launcher texts of the visitor's
 //   language: Lit, the core client without its chat machinery
 //   (VisitorClientBase: connection, presence, invitations, page views, page
-//   push; WebSocket transport, trajectory, IndexedDB), launcher, invitations.
-//   Budget 20 KB brotli.
+//   push; WebSocket transport and the fallback that fetches long-poll when it
+//   fails, the page-view tracker without the search engines' table, IndexedDB),
+//   launcher, invitations. Budget 20 KB brotli.
 // - complete: the above, the window chunk (window, forms, message list,
 //   composer, uploads, and the client's chat machinery: messages, outbox,
 //   typing; no i18next: the widget's own translator reads the texts), and
