@@ -8,8 +8,9 @@
  *   {@link TransportFactory} ({@link connectTo} a Parley server: WebSocket with a
  *   long-poll fallback; or in-memory for tests and demos), keep
  *   their state readable synchronously, and announce changes through `on()`.
- *   {@link VisitorClientBase} is the visitor client without its chat machinery,
- *   for a page that attaches {@link createChatSync} only when the chat is needed.
+ *   {@link VisitorClientBase} is the visitor client without its chat (commands
+ *   and machinery), for a page that attaches {@link createVisitorChat} only when
+ *   the chat is needed.
  * - The protocol's frames, records, schemas-backed decoders, {@link ERROR_CODES}
  *   and {@link LIMITS} are the contract with any hub (see `docs/protocol.md`).
  *
@@ -26,7 +27,7 @@ export {
   type TransferNotice,
   type PageViewInput,
 } from './client/visitor-client-base.js';
-export { createChatSync } from './client/chat-sync.js';
+export { createVisitorChat, VisitorChat, type VisitorChatFactory } from './client/visitor-chat.js';
 export {
   AgentClient,
   type AgentClientOptions,
@@ -34,7 +35,7 @@ export {
   type TransferTarget,
   type VisitorDetail,
 } from './client/agent-client.js';
-export type { CoreEvents as ClientEvents, ChatFactory, HistoryQuery } from './client/client-core.js';
+export type { CoreEvents as ClientEvents, HistoryQuery } from './client/client-core.js';
 export type { ListChange } from './client/list-change.js';
 export type {
   ChatMessage,

@@ -24,7 +24,7 @@ import type { ChatMessage, MessageContent, MessagesChange, TypingState } from '.
 /** Messages fetched for a session this client holds nothing of. */
 const FIRST_PAGE = 50;
 
-/** Makes a client's chat machinery: messages, outbox, transcripts, typing. Pass it to `VisitorClientBase.attachChat`. */
+/** Makes a client's chat machinery: messages, outbox, transcripts, typing. `ClientCore.attachChat` takes it. */
 export const createChatSync = (host: ChatHost): ChatSync => new ChatSync(host);
 
 /** @internal */

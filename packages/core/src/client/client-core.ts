@@ -67,7 +67,7 @@ export interface CoreOptions {
 /** What the chat machinery gets from the core it is attached to. @internal */
 export type ChatHost = Pick<ClientCore, 'connection' | 'persistence' | 'clock' | 'side' | 'tuning' | 'emit' | 'author' | 'draftsAllowed'>;
 
-/** Makes a client's chat machinery: `createChatSync`, exported by `@parley/core` (see `VisitorClientBase.attachChat`). */
+/** Makes a client's chat machinery: `createChatSync` (the agent client's own, the visitor's through `createVisitorChat`). */
 export type ChatFactory = (host: ChatHost) => ChatSync;
 
 export interface HistoryQuery {

@@ -1,9 +1,9 @@
 /**
  * The visitor's side of Parley: one browser on a site, with a persistent
  * identity, its page views, and its conversations with the site's agents —
- * everything but the chat machinery (messages, outbox, typing), which
+ * everything but the chat (its commands, messages, outbox, typing), which
  * {@link VisitorClientBase.attachChat} adds. `VisitorClient` is this with the
- * chat machinery attached from the start.
+ * chat attached from the start.
  */
 import { systemClock, type Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
@@ -13,19 +13,18 @@ import type { PageViewFrame, VisitorHelloFrame } from '../protocol/client-frames
 import { VISITOR_DECODER } from '../protocol/decode.js';
 import { ERROR_CODES } from '../protocol/error-codes.js';
 import { LIMITS } from '../protocol/limits.js';
-import type { Availability, Invite, OfflineMessage, SessionInfo, SignedMember, VisitorSettings } from '../protocol/model.js';
+import type { Availability, Invite, SessionInfo, SignedMember, VisitorSettings } from '../protocol/model.js';
 import type { ServerFrame, WelcomeFrame } from '../protocol/server-frames.js';
 import { sessionInfo as sessionInfoSchema } from '../protocol/schemas/model.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { TransportFactory } from '../transport/transport.js';
-import type { ChatSync } from './chat-sync.js';
-import { ClientCore, type ChatFactory, type CoreEmit, type CoreEvents, type HistoryQuery } from './client-core.js';
+import { ClientCore, type CoreEmit, type CoreEvents } from './client-core.js';
 import { createClientEmitter } from './emitter.js';
 import { httpOrigin, isPushAllowed } from './page-push.js';
 import { readStored } from './persistence.js';
-import type { CommandFrame } from './requests.js';
 import { createMemoryStorage, type ClientStorage } from './storage.js';
-import type { ChatMessage, ClientTuning, ConnectionStatus, MessageContent } from './types.js';
+import type { ChatMessage, ClientTuning, ConnectionStatus } from './types.js';
+import type { VisitorChat, VisitorChatFactory } from './visitor-chat.js';
 
 export interface VisitorClientOptions extends ClientTuning {
   readonly siteId: string;
@@ -91,27 +90,34 @@ const OPEN_STATES: ReadonlySet<SessionInfo['state']> = new Set(['queued', 'activ
 const isOpenSession = (s: SessionInfo) => OPEN_STATES.has(s.state);
 
 /**
- * A visitor's connection to its site's chat, without the chat machinery until
+ * A visitor's connection to its site's chat, without the chat until
  * {@link attachChat} adds it: identity, settings, availability, sessions,
- * invitations, page views and page push work from the start; messages,
- * drafts, read receipts and history once it is attached (before, `messages()`
- * is empty and `send()` throws `invalid_state`). The script-tag widget starts
- * with this and loads the chat machinery when the chat is first needed; most
- * code wants {@link VisitorClient}, which has it from the start.
+ * invitations, page views and page push work from the start. The chat
+ * commands (`requestChat`, `send`, `setDraft`, `markRead`, `loadHistory`,
+ * `end`, `rate`, `leaveMessage`) are on the {@link VisitorChat} that
+ * `attachChat` returns (and {@link chat} holds), with the machinery behind
+ * them; before it is attached, {@link chat} is `undefined`, `messages()` is
+ * empty and `unreadCount()` 0. The script-tag widget starts with this and
+ * loads the chat when it is first needed; most code wants
+ * {@link VisitorClient}, which has it from the start, its commands as its own
+ * methods.
  *
  * ```ts
  * const client = new VisitorClientBase({ siteId, transport, storage });
  * client.on('availability', (status) => renderLauncher(status));
  * client.connect();
  * // later, when the visitor opens the chat:
- * const { createChatSync } = await import('./chat-machinery.js'); // re-exports it from '@parley/core'
- * client.attachChat(createChatSync);
+ * const { createVisitorChat } = await import('./chat-part.js'); // re-exports it from '@parley/core'
+ * const chat = client.attachChat(createVisitorChat);
+ * await chat.requestChat({ name: 'Ada' });
+ * chat.send('Hello!');
  * ```
  */
 export class VisitorClientBase implements Observable<VisitorEvents> {
   readonly #options: VisitorClientOptions;
   readonly #events = createClientEmitter<VisitorEvents>();
   readonly #core: ClientCore;
+  #chat: VisitorChat | undefined;
   #member: SignedMember | undefined;
   #token: string | undefined;
   #sentToken = false;
@@ -220,9 +226,9 @@ export class VisitorClientBase implements Observable<VisitorEvents> {
     return [...this.#invites.values()];
   }
 
-  /** Whether the chat machinery is attached (messages, drafts, history work). */
-  get chatAttached(): boolean {
-    return this.#core.chat !== undefined;
+  /** The chat commands, once {@link attachChat} has added them (and the chat machinery). */
+  get chat(): VisitorChat | undefined {
+    return this.#chat;
   }
 
   /** A session's messages in order, with their delivery states (the current session's by default). */
@@ -241,16 +247,17 @@ export class VisitorClientBase implements Observable<VisitorEvents> {
     return (sessionId !== undefined && this.#core.chat?.unreadCount(sessionId)) || 0;
   }
 
-  // ── chat machinery ──────────────────────────────────────────────────────────
+  // ── the chat ──────────────────────────────────────────────────────────────────
 
   /**
-   * Adds the chat machinery: pass `createChatSync` from `@parley/core` (imported
-   * when needed, so a page that never chats does not download it). Once; later
-   * calls do nothing. Attached after {@link connect}, it reads what storage keeps
-   * and fetches what the visitor missed.
+   * Adds the chat commands and the chat machinery: pass `createVisitorChat` from
+   * `@parley/core` (imported when needed, so a page that never chats does not
+   * download it). Once; later calls return the chat attached first. Attached
+   * after {@link connect}, it reads what storage keeps and fetches what the
+   * visitor missed.
    */
-  attachChat(create: ChatFactory): void {
-    this.#core.attachChat(create);
+  attachChat(create: VisitorChatFactory): VisitorChat {
+    return (this.#chat ??= create({ core: this.#core, session: () => this.session, upsert: (session) => this.#upsert(session) }));
   }
 
   // ── lifecycle ─────────────────────────────────────────────────────────────
@@ -301,44 +308,7 @@ export class VisitorClientBase implements Observable<VisitorEvents> {
     this.#core.connection.post({ type: 'page.visibility', hidden });
   }
 
-  // ── chat ──────────────────────────────────────────────────────────────────
-
-  /** Asks for a chat with the pre-chat form's answers. Rejects with `no_agent_available` when nobody can take it. */
-  requestChat(fields: Readonly<Record<string, string>>, options: { readonly groupId?: string } = {}): Promise<SessionInfo> {
-    return this.#sessionCommand({ type: 'chat.request', fields, groupId: options.groupId });
-  }
-
-  /**
-   * Sends a message in the current session. Returns at once with the message in
-   * state `sending`; it is kept in storage and sent (again after reconnects) until
-   * the hub answers. Throws `invalid_state` when there is no open session.
-   */
-  send(content: string | MessageContent): ChatMessage {
-    return this.#chat('send').send(this.#openSession('send').id, content);
-  }
-
-  /**
-   * The composer's current text. Sent (throttled, the last value always) only while
-   * {@link typingPreviewEnabled}; an emptied draft clears the preview at once.
-   */
-  setDraft(draft: string): void {
-    const session = this.session;
-    if (!session || !isOpenSession(session)) return;
-    this.#core.chat?.setDraft(session.id, draft);
-  }
-
-  /** Marks the current session's messages as read (tells agents, clears the unread count). */
-  markRead(): void {
-    const session = this.session;
-    if (session) this.#core.chat?.markRead(session.id);
-  }
-
-  /** Loads earlier messages of the current session (before the oldest held, by default). */
-  async loadHistory(query?: HistoryQuery): Promise<ChatMessage[]> {
-    const session = this.session;
-    if (!session) throw new ParleyError(ERROR_CODES.invalidState, 'There is no chat yet.');
-    return this.#chat('loadHistory').loadHistory(session.id, query);
-  }
+  // ── invitations ───────────────────────────────────────────────────────────
 
   /** Accepts or declines an invitation; accepting may start (or join) a chat. */
   async answerInvite(inviteId: string, accept: boolean): Promise<SessionInfo | undefined> {
@@ -349,24 +319,6 @@ export class VisitorClientBase implements Observable<VisitorEvents> {
       void this.#core.chat?.catchUp(session);
     }
     return session;
-  }
-
-  /** Ends the current chat. */
-  async end(): Promise<SessionInfo> {
-    return this.#sessionCommand({ type: 'session.end', sessionId: this.#openSession('end').id });
-  }
-
-  /** Rates the current (or just ended) chat from 1 to 5. */
-  async rate(score: number, comment?: string): Promise<SessionInfo> {
-    const current = this.session;
-    if (!current) throw new ParleyError(ERROR_CODES.invalidState, 'There is no chat yet.');
-    return this.#sessionCommand({ type: 'session.rate', sessionId: current.id, score, comment });
-  }
-
-  /** Leaves a message when nobody can chat (the offline form's answers). */
-  async leaveMessage(fields: Readonly<Record<string, string>>): Promise<OfflineMessage> {
-    const { offlineMessage } = await this.#core.connection.request({ type: 'offline.leave', fields });
-    return offlineMessage;
   }
 
   // ── internals ─────────────────────────────────────────────────────────────
@@ -491,15 +443,6 @@ export class VisitorClientBase implements Observable<VisitorEvents> {
     }
   }
 
-  /** Sends a command the hub answers with the session it changed, and takes that session in. */
-  async #sessionCommand<K extends 'chat.request' | 'session.end' | 'session.rate'>(
-    command: CommandFrame<K> & { readonly type: K },
-  ): Promise<SessionInfo> {
-    const { session } = await this.#core.connection.request(command);
-    this.#upsert(session);
-    return session;
-  }
-
   #upsert(session: SessionInfo): void {
     const previous = this.#sessions.get(session.id);
     this.#sessions.set(session.id, session);
@@ -518,20 +461,5 @@ export class VisitorClientBase implements Observable<VisitorEvents> {
         ...(agentName !== undefined && { previousAgentName: agentName }),
       });
     }
-  }
-
-  #chat(action: string): ChatSync {
-    const chat = this.#core.chat;
-    if (!chat) throw new ParleyError(ERROR_CODES.invalidState, `${action}() needs the chat machinery: call attachChat() first.`);
-    return chat;
-  }
-
-  #openSession(action: string): SessionInfo {
-    const session = this.session;
-    if (!session || !isOpenSession(session)) {
-      warnOnce('no-session', `${action}()`);
-      throw new ParleyError(ERROR_CODES.invalidState, `There is no open chat to ${action}.`);
-    }
-    return session;
   }
 }

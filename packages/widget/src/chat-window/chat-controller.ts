@@ -1,5 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ERROR_CODES, ParleyError, type SessionInfo, type VisitorClient, type VisitorEvents } from '@parley/core';
+import {
+  createVisitorChat,
+  ERROR_CODES,
+  ParleyError,
+  type SessionInfo,
+  type VisitorChat,
+  type VisitorClientBase,
+  type VisitorEvents,
+} from '@parley/core';
 
 import { ClientController } from '../base/client-controller.js';
 import { capturePage } from '../screenshot/capture.js';
@@ -35,6 +43,7 @@ export class ChatController implements ReactiveController {
   readonly #host: ChatHost;
   readonly #bridge: ClientController<VisitorEvents>;
   readonly uploads: UploadQueue;
+  #commands: VisitorChat | undefined;
 
   /** The visitor chose (or was sent to) the leave-a-message form. */
   leaveMessage = false;
@@ -67,12 +76,14 @@ export class ChatController implements ReactiveController {
     host.addController(this);
   }
 
-  get client(): VisitorClient | undefined {
-    return this.#bridge.client as VisitorClient | undefined;
+  get client(): VisitorClientBase | undefined {
+    return this.#bridge.client as VisitorClientBase | undefined;
   }
 
-  set client(client: VisitorClient | undefined) {
+  /** Takes the client, and attaches its chat (commands, messages) if it has none yet: the window is where the chat happens. */
+  set client(client: VisitorClientBase | undefined) {
     this.#bridge.client = client;
+    this.#commands = client?.attachChat(createVisitorChat);
   }
 
   /** The session shown: the open one, else the last one (to rate it), unless a new chat was asked for. */
@@ -101,12 +112,12 @@ export class ChatController implements ReactiveController {
   hostUpdated(): void {
     // Messages seen in an open, visible window are read.
     const client = this.client;
-    if (client && !this.#host.hidden && document.visibilityState === 'visible' && client.unreadCount() > 0) client.markRead();
+    if (client && !this.#host.hidden && document.visibilityState === 'visible' && client.unreadCount() > 0) this.#commands?.markRead();
   }
 
   /** Starts the chat with the pre-chat answers; without an agent, turns to the offline form. */
   async startChat(answers: Readonly<Record<string, string>>): Promise<boolean> {
-    const client = this.client;
+    const client = this.#commands;
     if (!client) return false;
     this.answers = answers;
     return this.#run(async () => {
@@ -117,7 +128,7 @@ export class ChatController implements ReactiveController {
 
   /** Sends a message, starting the chat first when there is none. */
   async send(text: string): Promise<boolean> {
-    const client = this.client;
+    const client = this.#commands;
     if (!client) return false;
     if (!this.isOpen) {
       this.pendingText = text;
@@ -129,11 +140,11 @@ export class ChatController implements ReactiveController {
   }
 
   setDraft(value: string): void {
-    if (this.isOpen) this.client?.setDraft(value);
+    if (this.isOpen) this.#commands?.setDraft(value);
   }
 
   async leave(fields: Readonly<Record<string, string>>): Promise<void> {
-    const client = this.client;
+    const client = this.#commands;
     if (!client) return;
     if (await this.#run(() => client.leaveMessage(fields))) {
       this.offlineSent = true;
@@ -142,14 +153,14 @@ export class ChatController implements ReactiveController {
   }
 
   async rate(score: number, comment?: string): Promise<void> {
-    const client = this.client;
+    const client = this.#commands;
     if (!client) return;
     // The form stays up (as a thank-you, since the session now has its rating) until the chat ends.
     if (await this.#run(() => client.rate(score, comment))) this.#host.requestUpdate();
   }
 
   async end(): Promise<void> {
-    const client = this.client;
+    const client = this.#commands;
     if (client && this.isOpen) await this.#run(() => client.end());
   }
 
@@ -167,14 +178,15 @@ export class ChatController implements ReactiveController {
   /** Uploads files and sends each as a message (V12). */
   async sendFiles(files: readonly Blob[], names: readonly string[]): Promise<void> {
     const client = this.client;
+    const commands = this.#commands;
     const uploader = this.#host.uploadFile;
-    if (!client || !uploader) return;
+    if (!client || !commands || !uploader) return;
     if (!this.isOpen && !(await this.startChat(this.answers ?? {}))) return;
     const sessionId = client.session!.id;
     await Promise.all(
       files.map(async (file, i) => {
         const attachment = await this.uploads.upload(file, names[i] ?? 'file', sessionId, uploader, this.#host.uploadLimits);
-        if (attachment && this.isOpen) client.send({ attachments: [attachment] });
+        if (attachment && this.isOpen) commands.send({ attachments: [attachment] });
       }),
     );
   }

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { VisitorClient } from '@parley/core';
+import type { VisitorClientBase } from '@parley/core';
 
 import { ParleyElement } from '../base/parley-element.js';
 import { Composer } from '../composer/composer.js';
@@ -18,7 +18,8 @@ import { ChatController, type WindowView } from './chat-controller.js';
 import { chatWindowStyles } from './chat-window.styles.js';
 
 /**
- * The visitor's chat window over a `VisitorClient`: the pre-chat form, the
+ * The visitor's chat window over a `VisitorClient` (or a `VisitorClientBase`, to which it
+ * attaches the chat): the pre-chat form, the
  * queue position, the conversation with its composer (emoji, files,
  * screenshot), the rating, and the leave-a-message form when nobody can chat.
  * It is a non-modal dialog: the page stays usable; Escape or the minimise
@@ -56,8 +57,11 @@ export class ChatWindow extends ParleyElement {
     'parley-queue-status': QueueStatus,
   };
 
-  /** The visitor's client. */
-  @property({ attribute: false }) client: VisitorClient | undefined;
+  /**
+   * The visitor's client: a `VisitorClient`, or a `VisitorClientBase`, to which
+   * the window attaches the chat (`attachChat(createVisitorChat)`) if it has none yet.
+   */
+  @property({ attribute: false }) client: VisitorClientBase | undefined;
 
   /** Route new chats to this group. */
   @property({ attribute: 'group-id' }) groupId = '';

@@ -6,7 +6,7 @@
  * widget's own translator reads every part (a site's i18next instance, when
  * given, is bound by `i18n/site-i18next.ts` instead).
  */
-import type { VisitorClient } from '@parley/core';
+import type { VisitorClientBase } from '@parley/core';
 
 import type { Language } from '../i18n/languages.js';
 import { createStaticTranslator, type TextOverrides, type Translator } from '../i18n/translator.js';
@@ -31,10 +31,10 @@ export async function fullTranslator(language: Language, overrides: TextOverride
   return createStaticTranslator(language, await loadTexts(language), overrides);
 }
 
-const uploaders = new WeakMap<VisitorClient, Uploader>();
+const uploaders = new WeakMap<VisitorClientBase, Uploader>();
 
 /** The uploader of a Parley server, authorised with the visitor's token. */
-export function httpUploader(serverUrl: string, client: VisitorClient): Uploader {
+export function httpUploader(serverUrl: string, client: VisitorClientBase): Uploader {
   let uploader = uploaders.get(client);
   if (!uploader) {
     uploader = createHttpUploader({ serverUrl, token: async () => client.token });

@@ -35,7 +35,7 @@ import { SiteI18nextController } from './site-i18next-controller.js';
 import { buildTranslator, combinedOverrides, resolveLanguage } from './texts.js';
 
 type WindowModule = typeof import('./rest-of-widget.js');
-type ChatFactory = WindowModule['createChatSync'];
+type ChatFactory = WindowModule['createVisitorChat'];
 type ChatWindowElement = InstanceType<WindowModule['ChatWindow']>;
 
 /** Why the window opened or closed. */
@@ -263,8 +263,8 @@ export class ParleyChat extends ParleyElement {
   /** Loads the rest (once): the window, and the client's chat machinery. */
   #loadWindow(): Promise<void> {
     return (this.#windowLoading ??= import('./rest-of-widget.js').then(async (module) => {
-      this.#chatFactory = module.createChatSync;
-      this.#client?.attachChat(module.createChatSync);
+      this.#chatFactory = module.createVisitorChat;
+      this.#client?.attachChat(module.createVisitorChat);
       module.defineWindow();
       this.#windowModule = module;
       await this.#refreshTexts();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  createChatSync,
+  createVisitorChat,
   createFakeClock,
   createMemoryStorage,
   ParleyError,
@@ -34,14 +34,13 @@ describe('the chat machinery attached later (VisitorClientBase)', () => {
     assert.equal(client.status, 'open');
     assert.equal(client.availability, 'online');
     assert.equal(client.session?.id, 'ses_1');
-    assert.equal(client.chatAttached, false);
+    assert.equal(client.chat, undefined, 'no chat commands before the chat is attached');
     hub.link.send({ type: 'message', message: message(3) });
     await settle();
     assert.deepEqual(client.messages(), []);
     assert.equal(client.unreadCount(), 0);
     assert.equal(log.of('messages').length, 0);
     assert.equal(hub.link.frames('session.history').length, 0, 'nothing fetched for a chat nobody shows');
-    assert.throws(() => client.send('hi'), (error: unknown) => error instanceof ParleyError && error.code === 'invalid_state');
   });
 
   test('attached after the welcome, it reads storage and fetches everything since, to the end', async () => {
@@ -62,9 +61,9 @@ describe('the chat machinery attached later (VisitorClientBase)', () => {
     hub.link.send({ type: 'message', message: hub.store('ses_1', 'cli_3', { text: 'm3' }, agent) });
     await settle();
     const before = hub.link.frames('session.history').length;
-    client.attachChat(createChatSync);
+    const chat = client.attachChat(createVisitorChat);
     await settle();
-    assert.equal(client.chatAttached, true);
+    assert.equal(client.chat, chat);
     assert.deepEqual(seqs(client.messages()), [1, 2, 3]);
     const fetched = hub.link.frames('session.history').slice(before);
     assert.equal(fetched[0]?.afterSeq, 2, 'from what storage held');
@@ -73,7 +72,7 @@ describe('the chat machinery attached later (VisitorClientBase)', () => {
     hub.link.send({ type: 'message', message: hub.store('ses_1', 'cli_4', { text: 'm4' }, agent) });
     await settle();
     assert.deepEqual(seqs(client.messages()), [1, 2, 3, 4]);
-    assert.equal(client.send('hello').delivery, 'sending');
+    assert.equal(chat.send('hello').delivery, 'sending');
     await settle();
     assert.equal(hub.stored.get('ses_1')?.at(-1)?.text, 'hello');
   });
@@ -86,7 +85,7 @@ describe('the chat machinery attached later (VisitorClientBase)', () => {
     hub.link.send({ type: 'session', session: sessionInfo({ id: 'ses_2', state: 'active', lastSeq: 1 }) });
     hub.link.send({ type: 'message', message: hub.store('ses_2', 'cli_1', { text: 'Hi! Any question?' }, agent) });
     await settle();
-    client.attachChat(createChatSync);
+    client.attachChat(createVisitorChat);
     await settle();
     assert.deepEqual(client.messages().map((m) => m.text), ['Hi! Any question?']);
   });
@@ -101,10 +100,37 @@ describe('the chat machinery attached later (VisitorClientBase)', () => {
     earlier.client.close();
 
     const { client } = baseSetup(hub, storage);
-    client.attachChat(createChatSync);
+    client.attachChat(createVisitorChat);
     client.connect();
     await settle();
     assert.deepEqual(hub.link.frames('hello')[0]?.resume, { ses_1: 2 });
     assert.deepEqual(seqs(client.messages()), [1, 2]);
+  });
+
+  test('attachChat gives the chat commands, once: later calls return the same chat', async () => {
+    const hub = new FakeHub({ welcome: () => visitorWelcome({ sessions: [] }) });
+    const { client } = baseSetup(hub);
+    client.connect();
+    await settle();
+    const chat = client.attachChat(createVisitorChat);
+    assert.equal(client.attachChat(createVisitorChat), chat);
+    const session = await chat.requestChat({ name: 'Ada' });
+    assert.equal(client.session?.id, session.id, 'the session the hub answered with is the client\'s');
+    assert.equal(chat.send('hi').delivery, 'sending');
+    await settle();
+    assert.equal(hub.stored.get(session.id)?.at(-1)?.text, 'hi');
+  });
+
+  test('the chat commands need a session as VisitorClient\'s do', async () => {
+    const hub = new FakeHub({ welcome: () => visitorWelcome({ sessions: [] }) });
+    const { client } = baseSetup(hub);
+    client.connect();
+    await settle();
+    const chat = client.attachChat(createVisitorChat);
+    const invalidState = (error: unknown) => error instanceof ParleyError && error.code === 'invalid_state';
+    assert.throws(() => chat.send('hi'), invalidState);
+    await assert.rejects(chat.end(), invalidState);
+    await assert.rejects(chat.rate(5), invalidState);
+    await assert.rejects(chat.loadHistory(), invalidState);
   });
 });
