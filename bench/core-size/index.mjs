@@ -1,18 +1,30 @@
-// What the widget's first chunk imports from @parley/core (the visitor client
-// without its chat machinery, WebSocket transport and the fallback that loads
-// long-poll when WebSocket fails, browser helpers with the page-view tracker;
-// never the hub), minified and compressed, against the 12 KB brotli budget. Alongside: the
-// full client (`VisitorClient`: with the chat machinery, which the widget loads
-// with its window), the same with `connectTo` (WebSocket with the long-poll
-// fallback), the agent's imports, and the hub as the baseline the entry-point
-// split saves; then which modules the full client's bytes go to.
+// What the widget imports from @parley/core, minified and compressed, against
+// the 12 KB brotli budget of issue #2, which applies to two rows:
+//
+// - the widget's first chunk: the visitor client without its chat
+//   (`VisitorClientBase`), the WebSocket transport and the fallback that loads
+//   long-poll when WebSocket fails, the browser helpers with the page-view
+//   tracker; never the hub;
+// - the full client, the row issue #2 was first measured on: `VisitorClient`
+//   (with its chat: commands, messages, outbox, typing) + WebSocket + the
+//   trajectory tracker + IndexedDB storage. It keeps the split into base and
+//   chat part honest: what the seam between them costs shows here.
+//
+// Reported beside them, not budgeted: everything the widget imports from core
+// over both of its chunks (the first chunk's, the chat part, long-poll), the
+// full client with `connectTo`, the agent's imports, and the hub as the
+// baseline the entry-point split saves; then which modules the full client's
+// bytes go to. Exits 1 when either budgeted row is over.
 import { breakdown, kb, measure, report } from '../support/size.mjs';
 
 const BUDGET_BROTLI = 12 * 1024;
 
 const firstChunkImports = `
-export { VisitorClientBase, createWebSocketTransport, createFallbackTransport } from '@parley/core';
-export { createPageViewTracker, createIndexedDbStorage } from '@parley/core/browser';
+export { VisitorClientBase, createWebSocketTransport, createFallbackTransport, SERVER_PATHS } from '@parley/core';
+export { createPageViewTracker, createIndexedDbStorage, watchConnectivity, readVisitorEnvironment, resolvePushedUrl } from '@parley/core/browser';
+`;
+const widgetUnion = `${firstChunkImports}
+export { createVisitorChat, createLongPollTransport, ERROR_CODES, ParleyError } from '@parley/core';
 `;
 const widgetImports = `
 export { VisitorClient, createWebSocketTransport } from '@parley/core';
@@ -28,12 +40,14 @@ const agentImports = `export { AgentClient, createWebSocketTransport } from '@pa
 
 const firstChunk = await measure(firstChunkImports);
 const client = await measure(widgetImports);
+const union = await measure(widgetUnion);
 const connectTo = await measure(withConnectTo);
 const agent = await measure(agentImports);
 const hub = await measure(withHub);
 report('@parley/core size (one minified ES module, dependencies inlined)', [
   ['widget first chunk (VisitorClientBase + WS…)', firstChunk],
   ['full client (VisitorClient + WS + browser)', client],
+  ['widget, both chunks (+ chat part, long-poll)', union],
   ['full client + connectTo (long-poll)', connectTo],
   ['agent imports (AgentClient + WS)', agent],
   ['baseline: full client + hub', hub],
@@ -51,8 +65,14 @@ console.log(`${`${rest.length} more`.padEnd(54)}${kb(sum(rest, 'minified')).padS
 
 const ratio = client.brotli / hub.brotli;
 console.log(`\nthe full client is ${(ratio * 100).toFixed(0)}% of the same with the hub (${kb(hub.brotli - client.brotli)} brotli saved)`);
-const ok = firstChunk.brotli <= BUDGET_BROTLI;
-console.log(`budget (first chunk): ${kb(firstChunk.brotli)} brotli of ${kb(BUDGET_BROTLI)} — ${ok ? 'within' : 'OVER'} budget`);
-console.log(`full client: ${kb(client.brotli)} brotli (${kb(BUDGET_BROTLI - client.brotli)} left)`);
+const budgeted = [
+  ['first chunk', firstChunk],
+  ['full client', client],
+];
+for (const [name, size] of budgeted) {
+  const within = size.brotli <= BUDGET_BROTLI;
+  console.log(`budget (${name}): ${kb(size.brotli)} brotli of ${kb(BUDGET_BROTLI)} — ${within ? 'within' : 'OVER'} budget (${size.brotli} B)`);
+}
+console.log(`widget, both chunks: ${kb(union.brotli)} brotli (reported, not budgeted)`);
 console.log(`with connectTo: ${kb(connectTo.brotli)} brotli (${kb(BUDGET_BROTLI - connectTo.brotli)} left)`);
-if (!ok) process.exitCode = 1;
+if (budgeted.some(([, size]) => size.brotli > BUDGET_BROTLI)) process.exitCode = 1;

@@ -86,8 +86,9 @@ report('reference: single minified bundles (bench/support/size.mjs measure)', [
   ['i18next', await measure(`export { default } from 'i18next';`)],
   [
     'core as the first chunk uses it',
-    await measure(`export { VisitorClientBase, createWebSocketTransport, createFallbackTransport } from '@parley/core';
-export { createTrajectoryTracker, createIndexedDbStorage, watchConnectivity, readVisitorEnvironment, resolvePushedUrl } from '@parley/core/browser';`),
+    // The same imports as bench/core-size's first-chunk row.
+    await measure(`export { VisitorClientBase, createWebSocketTransport, createFallbackTransport, SERVER_PATHS } from '@parley/core';
+export { createPageViewTracker, createIndexedDbStorage, watchConnectivity, readVisitorEnvironment, resolvePushedUrl } from '@parley/core/browser';`),
   ],
 ]);
 
