@@ -3,6 +3,8 @@ import { html, type TemplateResult } from 'lit';
 import { httpUploader } from '../chat-window/window-chunk.js';
 import type { ParleyChat } from './chat.js';
 
+export { chatWindowSlotStyles } from './chat-window-slot.styles.js';
+
 /**
  * `<parley-chat>`'s window, as it places it: rendered from the rest-of-widget
  * chunk, so the window's template and its wiring (uploads, screenshot, parts)

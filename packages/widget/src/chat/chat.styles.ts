@@ -3,6 +3,7 @@ import { css } from 'lit';
 import { baseStyles } from '../styles/shared.styles.js';
 import { tokenValue } from '../styles/tokens.js';
 
+/** The launcher's, the invitation's and the loading note's places; the window's comes with it (`chat-window-slot.styles.ts`). */
 export const chatStyles = [
   baseStyles,
   css`
@@ -12,7 +13,6 @@ export const chatStyles = [
     .chat__launcher--floating,
     .chat__launcher--fixed,
     .chat__invitation,
-    .chat__window,
     .chat__loading {
       position: fixed;
       z-index: ${tokenValue('z-index')};
@@ -22,7 +22,6 @@ export const chatStyles = [
     .chat--bottom-start .chat__launcher--floating,
     .chat--bottom-start .chat__launcher--fixed,
     .chat--bottom-start .chat__invitation,
-    .chat--bottom-start .chat__window,
     .chat--bottom-start .chat__loading {
       inset-inline-end: auto;
       inset-inline-start: var(--parley-chat-offset, 20px);
@@ -34,29 +33,12 @@ export const chatStyles = [
     .chat__loading {
       bottom: calc(var(--parley-chat-offset, 20px) + 64px);
     }
-    .chat__window {
-      bottom: calc(var(--parley-chat-offset, 20px) + 64px);
-      width: var(--parley-chat-window-width, 370px);
-      height: min(var(--parley-chat-window-height, 600px), calc(100vh - 110px));
-    }
-    .chat--no-launcher .chat__window {
-      bottom: var(--parley-chat-offset, 20px);
-      height: min(var(--parley-chat-window-height, 600px), calc(100vh - 40px));
-    }
     .chat__loading {
       margin: 0;
       padding: 8px 14px;
       border-radius: ${tokenValue('radius')};
       background: ${tokenValue('color-surface')};
       box-shadow: ${tokenValue('shadow')};
-    }
-    /* Narrow screens: the window takes the whole screen. */
-    @media (max-width: 480px) {
-      .chat .chat__window {
-        inset: 0;
-        width: 100%;
-        height: 100%;
-      }
     }
   `,
 ];

@@ -267,6 +267,7 @@ export class ParleyChat extends ParleyElement {
       this.#client?.attachChat(module.createVisitorChat);
       module.defineWindow();
       this.#windowModule = module;
+      this.#applyTheme();
       await this.#refreshTexts();
       this.windowReady = true;
     }));
@@ -290,7 +291,8 @@ export class ParleyChat extends ParleyElement {
 
   #applyTheme(): void {
     const theme = { ...this.#client?.settings?.theme, ...this.theme };
-    adoptStyles(this.renderRoot as ShadowRoot, [...ParleyChat.elementStyles, themeSheet(theme)]);
+    const windowSlot = this.#windowModule?.chatWindowSlotStyles;
+    adoptStyles(this.renderRoot as ShadowRoot, [...ParleyChat.elementStyles, ...(windowSlot ? [windowSlot] : []), themeSheet(theme)]);
   }
 
   #onClientEvent(type: keyof VisitorEvents, event: unknown): void {

@@ -8,5 +8,5 @@
  * compresses better than two.
  */
 export * from '../chat-window/window-chunk.js';
-export { renderChatWindow } from './chat-window-slot.js';
+export { renderChatWindow, chatWindowSlotStyles } from './chat-window-slot.js';
 export { createVisitorChat } from '@parley/core';
