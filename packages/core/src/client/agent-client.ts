@@ -127,11 +127,14 @@ export class AgentClient implements Observable<AgentEvents> {
           if (frame.role === 'agent') this.#welcome(frame);
         },
         frame: (frame) => this.#frame(frame),
-        author: () => ({ kind: 'agent', id: this.#agent?.id ?? '', ...(this.#agent && { name: this.#agent.name }) }),
-        draftsAllowed: () => true,
       },
     );
-    this.#chat = this.#core.attachChat(createChatSync);
+    this.#chat = this.#core.attachChat((core) =>
+      createChatSync(core, {
+        author: () => ({ kind: 'agent', id: this.#agent?.id ?? '', ...(this.#agent && { name: this.#agent.name }) }),
+        draftsAllowed: () => true,
+      }),
+    );
   }
 
   on<K extends keyof AgentEvents>(type: K, handler: (event: AgentEvents[K]) => void): () => void {

@@ -13,7 +13,7 @@ import { ERROR_CODES } from '../protocol/error-codes.js';
 import { LIMITS } from '../protocol/limits.js';
 import type { Message, SessionInfo } from '../protocol/model.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
-import type { ChatHost, HistoryQuery } from './client-core.js';
+import type { ChatHost, ChatOwner, HistoryQuery } from './client-core.js';
 import { EMPTY, SessionMessages, sideOf, type Side } from './message-store.js';
 import { Outbox } from './outbox.js';
 import { RemoteTyping } from './remote-typing.js';
@@ -24,12 +24,13 @@ import type { ChatMessage, MessageContent, MessagesChange, TypingState } from '.
 /** Messages fetched for a session this client holds nothing of. */
 const FIRST_PAGE = 50;
 
-/** Makes a client's chat machinery: messages, outbox, transcripts, typing. `ClientCore.attachChat` takes it. */
-export const createChatSync = (host: ChatHost): ChatSync => new ChatSync(host);
+/** Makes a client's chat machinery (messages, outbox, transcripts, typing) over its core, for `owner`. */
+export const createChatSync = (host: ChatHost, owner: ChatOwner): ChatSync => new ChatSync(host, owner);
 
 /** @internal */
 export class ChatSync {
   readonly #host: ChatHost;
+  readonly #owner: ChatOwner;
   /** This client's side: its read receipts and drafts are this side's. */
   readonly #side: Side;
   readonly #sessions = new Map<string, SessionMessages>();
@@ -49,8 +50,9 @@ export class ChatSync {
   #loaded = false;
   #order = 0;
 
-  constructor(host: ChatHost) {
+  constructor(host: ChatHost, owner: ChatOwner) {
     this.#host = host;
+    this.#owner = owner;
     this.#side = host.side;
     const tuning = host.tuning ?? {};
     this.#throttleMs = tuning.typingThrottleMs ?? 300;
@@ -109,7 +111,7 @@ export class ChatSync {
     const entry: OutboxEntry = {
       clientId: createClientId(),
       sessionId,
-      author: this.#host.author(),
+      author: this.#owner.author(),
       ...(hasText && { text }),
       ...(hasFiles && { attachments }),
       createdAt: this.#host.clock.now(),
@@ -130,7 +132,7 @@ export class ChatSync {
       warnOnce('text-truncated', 'draft');
       value = value.slice(0, LIMITS.draft);
     }
-    if (!this.#host.draftsAllowed()) return;
+    if (!this.#owner.draftsAllowed()) return;
     if (value === '') this.#drafts.delete(sessionId);
     else this.#drafts.set(sessionId, value);
     this.#throttle(sessionId).push(value);
@@ -268,7 +270,7 @@ export class ChatSync {
   welcomed(): void {
     if (!this.#loaded) return;
     for (const [sessionId, draft] of this.#drafts) {
-      if (this.#host.draftsAllowed()) this.#throttle(sessionId).push(draft);
+      if (this.#owner.draftsAllowed()) this.#throttle(sessionId).push(draft);
     }
     this.#outbox.flush();
   }

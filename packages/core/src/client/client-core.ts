@@ -45,10 +45,6 @@ export interface CoreOwner {
   sessions?(): readonly SessionInfo[];
   /** Every frame after the core has seen it (messages, read receipts and typing included). */
   frame(frame: ServerFrame): void;
-  /** The author of this side's new messages. */
-  author(): Author;
-  /** Whether drafts may go out (a visitor's only when the site enables typing preview). */
-  draftsAllowed(): boolean;
   retryRejected?(error: ParleyError): boolean;
   down?(): void;
 }
@@ -65,9 +61,20 @@ export interface CoreOptions {
 }
 
 /** What the chat machinery gets from the core it is attached to. @internal */
-export type ChatHost = Pick<ClientCore, 'connection' | 'persistence' | 'clock' | 'side' | 'tuning' | 'emit' | 'author' | 'draftsAllowed'>;
+export type ChatHost = Pick<ClientCore, 'connection' | 'persistence' | 'clock' | 'side' | 'tuning' | 'emit'>;
 
-/** Makes a client's chat machinery: `createChatSync` (the agent client's own, the visitor's through `createVisitorChat`). */
+/**
+ * What the chat machinery asks the client it works for; given by the client
+ * with the machinery (with `createChatSync`), so the core need not relay it.
+ */
+export interface ChatOwner {
+  /** The author of this side's new messages. */
+  author(): Author;
+  /** Whether drafts may go out (a visitor's only when the site enables typing preview). */
+  draftsAllowed(): boolean;
+}
+
+/** Makes a client's chat machinery over the core: `(core) => createChatSync(core, owner)`. */
 export type ChatFactory = (host: ChatHost) => ChatSync;
 
 export interface HistoryQuery {
@@ -164,16 +171,6 @@ export class ClientCore implements ConnectionDelegate {
   syncSessions(sessions: readonly SessionInfo[]): void {
     this.#welcomed = sessions;
     if (this.#chat?.loaded) this.#chat.syncSessions(sessions);
-  }
-
-  /** The author of this side's new messages (for the chat machinery). */
-  author(): Author {
-    return this.#owner.author();
-  }
-
-  /** Whether drafts may go out (for the chat machinery). */
-  draftsAllowed(): boolean {
-    return this.#owner.draftsAllowed();
   }
 
   /** Another identity took over: forget every message, the outbox and all stored data. */

@@ -14,12 +14,13 @@ import { createChatSync, type ChatSync } from './chat-sync.js';
 import type { ClientCore, HistoryQuery } from './client-core.js';
 import type { CommandFrame } from './requests.js';
 import type { ChatMessage, MessageContent } from './types.js';
+import type { VisitorClientBase } from './visitor-client-base.js';
 
 /** What the visitor client lends its chat commands. @internal */
 export interface VisitorChatHost {
+  /** The client the chat is attached to: its `session` is the one the commands act on. */
+  readonly client: VisitorClientBase;
   readonly core: ClientCore;
-  /** The session the widget shows (`VisitorClientBase.session`). */
-  session(): SessionInfo | undefined;
   /** Takes in a session the hub answered with. */
   upsert(session: SessionInfo): void;
 }
@@ -44,7 +45,13 @@ export class VisitorChat {
   /** @internal */
   constructor(host: VisitorChatHost) {
     this.#host = host;
-    this.#sync = host.core.attachChat(createChatSync);
+    const { client } = host;
+    this.#sync = host.core.attachChat((core) =>
+      createChatSync(core, {
+        author: () => ({ kind: 'visitor', id: client.visitorId ?? '' }),
+        draftsAllowed: () => client.typingPreviewEnabled,
+      }),
+    );
   }
 
   /** Asks for a chat with the pre-chat form's answers. Rejects with `no_agent_available` when nobody can take it. */
@@ -66,13 +73,13 @@ export class VisitorChat {
    * typing preview is on (`typingPreviewEnabled`); an emptied draft clears the preview at once.
    */
   setDraft(draft: string): void {
-    const session = this.#host.session();
+    const session = this.#host.client.session;
     if (session && OPEN_STATES.has(session.state)) this.#sync.setDraft(session.id, draft);
   }
 
   /** Marks the current session's messages as read (tells agents, clears the unread count). */
   markRead(): void {
-    const session = this.#host.session();
+    const session = this.#host.client.session;
     if (session) this.#sync.markRead(session.id);
   }
 
@@ -107,13 +114,13 @@ export class VisitorChat {
   }
 
   #current(): SessionInfo {
-    const session = this.#host.session();
+    const session = this.#host.client.session;
     if (!session) throw new ParleyError(ERROR_CODES.invalidState, 'There is no chat yet.');
     return session;
   }
 
   #openSession(action: string): SessionInfo {
-    const session = this.#host.session();
+    const session = this.#host.client.session;
     if (!session || !OPEN_STATES.has(session.state)) {
       warnOnce('no-session', `${action}()`);
       throw new ParleyError(ERROR_CODES.invalidState, `There is no open chat to ${action}.`);

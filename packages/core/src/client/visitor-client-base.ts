@@ -153,8 +153,6 @@ export class VisitorClientBase implements Observable<VisitorEvents> {
         welcome: (frame) => this.#welcome(frame),
         sessions: () => this.sessions,
         frame: (frame) => this.#frame(frame),
-        author: () => ({ kind: 'visitor', id: this.#visitorId ?? '' }),
-        draftsAllowed: () => this.typingPreviewEnabled,
         retryRejected: () => this.#forgetToken(),
       },
     );
@@ -257,7 +255,7 @@ export class VisitorClientBase implements Observable<VisitorEvents> {
    * visitor missed.
    */
   attachChat(create: VisitorChatFactory): VisitorChat {
-    return (this.#chat ??= create({ core: this.#core, session: () => this.session, upsert: (session) => this.#upsert(session) }));
+    return (this.#chat ??= create({ client: this, core: this.#core, upsert: (session) => this.#upsert(session) }));
   }
 
   // ── lifecycle ─────────────────────────────────────────────────────────────
