@@ -31,7 +31,7 @@ import { themeSheet } from '../styles/theme.js';
 import type { Uploader } from '../upload/uploader.js';
 import { chatStyles } from './chat.styles.js';
 import { connectToServer } from './connect.js';
-import { SiteI18nextController } from './site-i18next-controller.js';
+import type { SiteI18nextController } from './site-i18next-controller.js';
 import { buildTranslator, combinedOverrides, resolveLanguage } from './texts.js';
 
 type WindowModule = typeof import('./rest-of-widget.js');
@@ -163,7 +163,8 @@ export class ParleyChat extends ParleyElement {
   #tracker: TrajectoryTracker | undefined;
   #reason: WindowChangeReason = 'api';
   readonly #provider = provideTranslator(this, createStaticTranslator('en', {}));
-  readonly #siteI18next = new SiteI18nextController(this, () => this.i18next, () => void this.#refreshTexts());
+  /** Made when a site first gives its i18next (its code is loaded only then). */
+  #siteI18next: SiteI18nextController | undefined;
   readonly #bridge = new ClientController<VisitorEvents>(this, {
     events: CLIENT_EVENTS,
     onEvent: (type, event) => this.#onClientEvent(type, event),
@@ -277,8 +278,11 @@ export class ParleyChat extends ParleyElement {
     const version = ++this.#textsVersion;
     const siteTexts = this.#client?.settings?.texts;
     let translator: Translator;
-    if (this.i18next) {
-      translator = await this.#siteI18next.translator(this.i18next, (language) => combinedOverrides(siteTexts, this.texts, language));
+    const instance = this.i18next;
+    if (instance) {
+      const { SiteI18nextController } = await import('./site-i18next-controller.js');
+      this.#siteI18next ??= new SiteI18nextController(this, () => this.i18next, () => void this.#refreshTexts());
+      translator = await this.#siteI18next.translator(instance, (language) => combinedOverrides(siteTexts, this.texts, language));
     } else {
       const language = resolveLanguage(this.language, navigator.languages);
       translator = await buildTranslator(language, combinedOverrides(siteTexts, this.texts, language), this.#windowModule?.fullTranslator);

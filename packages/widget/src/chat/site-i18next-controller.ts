@@ -1,14 +1,16 @@
 import type { i18n } from 'i18next';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+import { siteI18nextTranslator } from '../i18n/site-i18next.js';
 import type { TextOverrides, Translator } from '../i18n/translator.js';
 
 /**
  * `<parley-chat>`'s link to a site's i18next instance: while the element is
  * connected, it follows the instance's language (the site's
- * `changeLanguage`), and it builds the translator from a chunk of its own,
- * fetched only when a site gives an instance. Only types come from i18next:
- * the instance is the site's.
+ * `changeLanguage`), and it builds the translator. `<parley-chat>` imports it
+ * (and `i18n/site-i18next.ts` with it, in a chunk of their own) only when a
+ * site gives an instance, then keeps it. Only types come from i18next: the
+ * instance is the site's.
  */
 export class SiteI18nextController implements ReactiveController {
   readonly #instanceOf: () => i18n | undefined;
@@ -37,8 +39,7 @@ export class SiteI18nextController implements ReactiveController {
   }
 
   /** The translator over `instance` (see `i18n/site-i18next.ts` for how the texts are added to it). */
-  async translator(instance: i18n, overridesIn: (language: string) => TextOverrides): Promise<Translator> {
-    const { siteI18nextTranslator } = await import('../i18n/site-i18next.js');
+  translator(instance: i18n, overridesIn: (language: string) => TextOverrides): Promise<Translator> {
     return siteI18nextTranslator(instance, overridesIn);
   }
 
