@@ -14,7 +14,7 @@ import { createChatSync, type ChatSync } from './chat-sync.js';
 import type { ClientCore, HistoryQuery } from './client-core.js';
 import type { CommandFrame } from './requests.js';
 import type { ChatMessage, MessageContent } from './types.js';
-import type { VisitorClientBase } from './visitor-client-base.js';
+import { isOpenSession, type VisitorClientBase } from './visitor-client-base.js';
 
 /** What the visitor client lends its chat commands. @internal */
 export interface VisitorChatHost {
@@ -27,8 +27,6 @@ export interface VisitorChatHost {
 
 /** Makes a visitor's chat: pass it to `VisitorClientBase.attachChat`. */
 export type VisitorChatFactory = (host: VisitorChatHost) => VisitorChat;
-
-const OPEN_STATES: ReadonlySet<SessionInfo['state']> = new Set(['queued', 'active', 'transferring']);
 
 /** Makes a visitor's chat (commands and chat machinery). Pass it to `VisitorClientBase.attachChat`. */
 export const createVisitorChat: VisitorChatFactory = (host) => new VisitorChat(host);
@@ -74,7 +72,7 @@ export class VisitorChat {
    */
   setDraft(draft: string): void {
     const session = this.#host.client.session;
-    if (session && OPEN_STATES.has(session.state)) this.#sync.setDraft(session.id, draft);
+    if (session && isOpenSession(session)) this.#sync.setDraft(session.id, draft);
   }
 
   /** Marks the current session's messages as read (tells agents, clears the unread count). */
@@ -121,7 +119,7 @@ export class VisitorChat {
 
   #openSession(action: string): SessionInfo {
     const session = this.#host.client.session;
-    if (!session || !OPEN_STATES.has(session.state)) {
+    if (!session || !isOpenSession(session)) {
       warnOnce('no-session', `${action}()`);
       throw new ParleyError(ERROR_CODES.invalidState, `There is no open chat to ${action}.`);
     }

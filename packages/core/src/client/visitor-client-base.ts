@@ -87,7 +87,8 @@ export interface PageViewInput {
 const PAGE_VIEW_QUEUE = 20;
 const OPEN_STATES: ReadonlySet<SessionInfo['state']> = new Set(['queued', 'active', 'transferring']);
 
-const isOpenSession = (s: SessionInfo) => OPEN_STATES.has(s.state);
+/** Whether a session is still going on (queued, active or transferring). @internal */
+export const isOpenSession = (s: SessionInfo) => OPEN_STATES.has(s.state);
 
 /**
  * A visitor's connection to its site's chat, without the chat until
