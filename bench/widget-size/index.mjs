@@ -3,14 +3,15 @@
 // chunks), measured file by file in gzip and brotli, and summed:
 //
 // - before interaction: parley.js and the launcher texts of the visitor's
-//   language: Lit, the core client without its chat machinery
-//   (VisitorClientBase: connection, presence, invitations, page views, page
-//   push; WebSocket transport and the fallback that fetches long-poll when it
-//   fails, the page-view tracker without the search engines' table, IndexedDB),
+//   language: Lit, the core client without its chat (VisitorClientBase:
+//   connection, presence, invitations, page views, page push; WebSocket
+//   transport and the fallback that fetches long-poll when it fails, the
+//   page-view tracker without the search engines' table, IndexedDB),
 //   launcher, invitations. Budget 20 KB brotli.
 // - complete: the above, the window chunk (window, forms, message list,
-//   composer, uploads, and the client's chat machinery: messages, outbox,
-//   typing; no i18next: the widget's own translator reads the texts), and
+//   composer, uploads, where <parley-chat> places the window, and the
+//   client's chat: its commands, messages, outbox, typing; no i18next: the
+//   widget's own translator reads the texts), and
 //   the rest of that language's texts. Budget 40 KB brotli. Not counted:
 //   html2canvas (only when a screenshot is taken), the long-poll fallback
 //   (only where WebSocket is blocked), other languages, and the
@@ -75,7 +76,7 @@ const bundlesI18next = (name) => Object.keys(byName.get(name).modules).some((id)
 report(`@parley/widget script-tag bundle, language "${LANGUAGE}" (files compressed one by one, summed)`, [
   [`before interaction (${before.size} files)`, sum(files(before))],
   [`complete (${complete.size} files)`, sum(files(complete))],
-  ['  of which the window + chat machinery', sizeOf(windowChunk.code)],
+  ["  of which the window + the client's chat", sizeOf(windowChunk.code)],
   ['not counted: html2canvas (on screenshot)', sizeOf(html2canvas.code)],
   ['not counted: long-poll (WebSocket blocked)', sizeOf(longPoll.code)],
   ['not counted: site-i18next binding (opt-in)', sizeOf(siteI18next.code)],
