@@ -64,9 +64,11 @@ interface RigOptions {
   retryWebSocketAfterMs?: number;
   /** Hand long-poll over as `{ load }`; each load resolves (or rejects) as listed. */
   loads?: ('ok' | 'fail')[];
+  /** Loads finish only once this settles (default: 5 ms after they start). */
+  loadGate?: Promise<unknown>;
 }
 
-function rig(scripts: { websocket: Script[]; longPoll: Script[] }, { loads, ...options }: RigOptions = {}) {
+function rig(scripts: { websocket: Script[]; longPoll: Script[] }, { loads, loadGate, ...options }: RigOptions = {}) {
   const made: ScriptedTransport[] = [];
   const connected: FallbackKind[] = [];
   let loadsStarted = 0;
@@ -78,7 +80,7 @@ function rig(scripts: { websocket: Script[]; longPoll: Script[] }, { loads, ...o
   };
   const load = async () => {
     loadsStarted++;
-    await new Promise((r) => setTimeout(r, 5));
+    await (loadGate ?? new Promise((r) => setTimeout(r, 5)));
     if (loads?.shift() === 'fail') throw new Error('chunk failed to load');
     return next('longPoll');
   };
@@ -237,11 +239,16 @@ describe('createFallbackTransport with long-poll loaded on demand ({ load })', (
   });
 
   it('makes nothing when closed while loading', async () => {
-    const { factory, made } = rig({ websocket: ['fail'], longPoll: ['open'] }, { loads: ['ok'] });
+    let finishLoad!: () => void;
+    const loadGate = new Promise<void>((resolve) => (finishLoad = resolve));
+    const { factory, made, loadsStarted } = rig({ websocket: ['fail'], longPoll: ['open'] }, { loads: ['ok'], loadGate });
     const t = factory();
     const w = watch(t);
-    await new Promise((r) => setTimeout(r, 7));
+    // The WebSocket has failed and the long-poll code is loading: close now, then let the load finish.
+    for (let i = 0; i < 300 && loadsStarted() === 0; i++) await new Promise((r) => setTimeout(r, 1));
+    assert.equal(loadsStarted(), 1);
     t.close(1000, 'bye');
+    finishLoad();
     await w.until(() => w.events.includes('close'));
     await new Promise((r) => setTimeout(r, 20));
     assert.deepEqual(made.map((m) => m.kind), ['websocket']);
