@@ -6,9 +6,10 @@
 //   language: Lit, the core client without its chat (VisitorClientBase:
 //   connection, presence, invitations, page views, page push; WebSocket
 //   transport and the fallback that fetches long-poll when it fails, the
-//   page-view tracker without the search engines' table, IndexedDB),
-//   launcher, invitations. Budget 20 KB brotli.
-// - complete: the above, the window chunk (window, forms, message list,
+//   page-view tracker without the search engines' table, IndexedDB; the
+//   client's invitation handling), launcher. Budget 20 KB brotli.
+// - complete: the above, the <parley-invitation> chunk (loaded when the
+//   page is idle or at once when an invitation arrives), the window chunk (window, forms, message list,
 //   composer, uploads, where <parley-chat> places the window, and the
 //   client's chat: its commands, messages, outbox, typing; no i18next: the
 //   widget's own translator reads the texts), and
@@ -64,8 +65,9 @@ const locale = (part) => holding(new RegExp(`/locales/${LANGUAGE}/${part}\\.ts$`
 
 const entry = byName.get('parley.js');
 const windowChunk = holding(/chat-window\/window-chunk\.ts$/);
+const invitationChunk = holding(/invitation\/invitation\.ts$/);
 const before = new Set([...withImports(entry), ...withImports(locale('launcher'))]);
-const complete = new Set([...before, ...withImports(windowChunk), ...withImports(locale('messages')), ...withImports(locale('window'))]);
+const complete = new Set([...before, ...withImports(windowChunk), ...withImports(invitationChunk), ...withImports(locale('messages')), ...withImports(locale('window'))]);
 const files = (names) => [...names].map((name) => sizeOf(byName.get(name).code));
 
 const html2canvas = holding(/node_modules\/html2canvas\//);
@@ -77,6 +79,7 @@ report(`@parley/widget script-tag bundle, language "${LANGUAGE}" (files compress
   [`before interaction (${before.size} files)`, sum(files(before))],
   [`complete (${complete.size} files)`, sum(files(complete))],
   ["  of which the window + the client's chat", sizeOf(windowChunk.code)],
+  ['  of which the invitation', sizeOf(invitationChunk.code)],
   ['not counted: html2canvas (on screenshot)', sizeOf(html2canvas.code)],
   ['not counted: long-poll (WebSocket blocked)', sizeOf(longPoll.code)],
   ['not counted: site-i18next binding (opt-in)', sizeOf(siteI18next.code)],

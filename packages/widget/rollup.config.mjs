@@ -1,7 +1,7 @@
 // Two builds: the library (ES modules file by file, dependencies external, from
 // package.json's `exports`) through the shared factory; and the script-tag
 // bundle, `dist/cdn/parley.js`: minified, every dependency inlined, split in
-// chunks that load when needed (the window, each locale part, the long-poll
+// chunks that load when needed (the window, the invitation, each locale part, the long-poll
 // fallback, html2canvas, the binding to a site's own i18next). i18next itself
 // is never in it: a site that uses i18next hands its instance over.
 import { join } from 'node:path';
@@ -42,7 +42,8 @@ export function scriptTagBundle({ outDir = join(here, 'dist', 'cdn') } = {}) {
       dir: outDir,
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'parley-[name]-[hash].js',
+      // A chunk is named after its entry module; `<parley-invitation>`'s is `invitation/define.ts`.
+      chunkFileNames: (chunk) => `parley-${chunk.facadeModuleId?.endsWith('/invitation/define.ts') ? 'invitation' : '[name]'}-[hash].js`,
       sourcemap: true,
     },
     onwarn(warning, warn) {

@@ -25,7 +25,6 @@ import { ClientController } from '../base/client-controller.js';
 import { ParleyElement } from '../base/parley-element.js';
 import { provideTranslator } from '../i18n/context.js';
 import { createStaticTranslator, type TextOverrides, type Translator } from '../i18n/translator.js';
-import { Invitation } from '../invitation/invitation.js';
 import { Launcher, type LauncherVariant, type WindowRequestSource } from '../launcher/launcher.js';
 import { themeSheet } from '../styles/theme.js';
 import type { Uploader } from '../upload/uploader.js';
@@ -46,10 +45,11 @@ const OPEN_STATES: ReadonlySet<SessionInfo['state']> = new Set(['queued', 'activ
 
 /**
  * The whole visitor chat from a few attributes: a launcher that tells who is
- * there, invitations, and the chat window with its forms and the client's chat
- * machinery (messages, outbox, typing), loaded when first opened, when the page
- * is idle, or at once when the visitor has a chat going (from another page or
- * tab). It owns the `VisitorClientBase` (or takes yours), follows the
+ * there, invitations (their element loaded when the page is idle, or at once
+ * when the first one arrives), and the chat window with its forms and the
+ * client's chat machinery (messages, outbox, typing), loaded when first opened,
+ * when the page is idle, or at once when the visitor has a chat going (from
+ * another page or tab). It owns the `VisitorClientBase` (or takes yours), follows the
  * visitor's page views, and applies the site's settings (texts, theme, forms)
  * as the hub sends them; attributes and properties set here override them.
  *
@@ -81,7 +81,8 @@ const OPEN_STATES: ReadonlySet<SessionInfo['state']> = new Set(['queued', 'activ
  */
 export class ParleyChat extends ParleyElement {
   static override styles = chatStyles;
-  static override dependencies = { 'parley-launcher': Launcher, 'parley-invitation': Invitation };
+  // `<parley-invitation>` is not among them: it is loaded on demand (#loadInvitation).
+  static override dependencies = { 'parley-launcher': Launcher };
 
   /** The Parley server, `https://chat.example.com` (not needed when `transport` is set). */
   @property() server = '';
@@ -148,11 +149,14 @@ export class ParleyChat extends ParleyElement {
 
   @state() private windowReady = false;
   @state() private textsReady = false;
+  /** `<parley-invitation>`: not loaded, defined (rendered without an invitation first), or showing them. */
+  @state() private invitationState: 'none' | 'defined' | 'live' = 'none';
 
   #client: VisitorClientBase | undefined;
   #storage: ClientStorage | undefined;
   #windowModule: WindowModule | undefined;
   #windowLoading: Promise<void> | undefined;
+  #invitationLoading: Promise<void> | undefined;
   #chatFactory: ChatFactory | undefined;
   #stops: (() => void)[] = [];
   #textsVersion = 0;
@@ -250,11 +254,12 @@ export class ParleyChat extends ParleyElement {
     void storage.get<boolean>(this.#openKey).then((wasOpen) => {
       if (wasOpen && !this.open) void this.show('restore');
     });
-    if (this.preload === 'idle') {
-      const load = () => void this.#loadWindow();
-      if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 4000 });
-      else setTimeout(load, 2000);
-    }
+    const idle = () => {
+      void this.#loadInvitation();
+      if (this.preload === 'idle') void this.#loadWindow();
+    };
+    if ('requestIdleCallback' in window) requestIdleCallback(idle, { timeout: 4000 });
+    else setTimeout(idle, 2000);
   }
 
   get #openKey(): string {
@@ -271,6 +276,21 @@ export class ParleyChat extends ParleyElement {
       this.#applyTheme();
       await this.#refreshTexts();
       this.windowReady = true;
+    }));
+  }
+
+  /**
+   * Loads `<parley-invitation>` (once, a small chunk of its own in the
+   * script-tag bundle): when the page is idle, or at once when an invitation
+   * arrives. It renders empty first, so its live region is in place when the
+   * invitation comes in, and the invitation is announced.
+   */
+  #loadInvitation(): Promise<void> {
+    return (this.#invitationLoading ??= import('../invitation/define.js').then(async () => {
+      this.invitationState = 'defined';
+      await this.updateComplete;
+      await this.renderRoot.querySelector('parley-invitation')?.updateComplete;
+      this.invitationState = 'live';
     }));
   }
 
@@ -308,6 +328,7 @@ export class ParleyChat extends ParleyElement {
       case 'invite': {
         const invite = event as VisitorEvents['invite'];
         if (invite.proactive && !this.open) void this.show('proactive');
+        else void this.#loadInvitation();
         return;
       }
       case 'availability':
@@ -430,12 +451,12 @@ export class ParleyChat extends ParleyElement {
             @parley-window-close-request=${(e: Event) => this.#request(false, 'launcher', e)}
           ></parley-launcher>`
         : nothing}
-      ${this.textsReady
+      ${this.textsReady && this.invitationState !== 'none'
         ? html`<parley-invitation
             part="invitation"
             exportparts="base:invitation-base,message:invitation-message,accept:invitation-accept,decline:invitation-decline"
             class="chat__invitation"
-            .invite=${invite}
+            .invite=${this.invitationState === 'live' ? invite : undefined}
             @parley-invite-accept=${(e: CustomEvent<{ inviteId: string }>) => this.#answerInvite(e.detail.inviteId, true, e)}
             @parley-invite-decline=${(e: CustomEvent<{ inviteId: string }>) => this.#answerInvite(e.detail.inviteId, false, e)}
           ></parley-invitation>`

@@ -1,4 +1,4 @@
-/** Registers `<parley-chat>` (and the launcher and invitation it renders). */
+/** Registers `<parley-chat>` (and the launcher it renders; it loads `<parley-invitation>` when the page is idle or an invitation arrives). */
 import { ParleyChat } from './chat.js';
 
 ParleyChat.define('parley-chat');

@@ -9,7 +9,8 @@ import type { ParleyChat } from '../chat/chat.js';
 import './define.js';
 import type { Invitation } from './invitation.js';
 
-const invitationOf = (chat: ParleyChat) => chat.shadowRoot!.querySelector('parley-invitation')!.shadowRoot!;
+/** The invitation's shadow root, once `<parley-chat>` has loaded and rendered it. */
+const invitationOf = (chat: ParleyChat) => chat.shadowRoot!.querySelector('parley-invitation')?.shadowRoot;
 
 describe('<parley-invitation> (V7, V8)', () => {
   let hub: InPageHub | undefined;
@@ -39,16 +40,16 @@ describe('<parley-invitation> (V7, V8)', () => {
     const chat = await chatFixture(hub);
     pageButton.focus();
     await ada.invite(chat.client!.visitorId!, { proactive: false, message: 'Can I help you find a size?' });
-    await until(() => invitationOf(chat).querySelector('[part=message]'), 'the invitation');
-    expect(invitationOf(chat).querySelector('[part=title]')!.textContent).to.equal('Message from Ada');
+    await until(() => invitationOf(chat)?.querySelector('[part=message]'), 'the invitation');
+    expect(invitationOf(chat)!.querySelector('[part=title]')!.textContent).to.equal('Message from Ada');
     expect(focused()).to.equal(pageButton);
     await expectAccessible(chat);
 
-    invitationOf(chat).querySelector<HTMLButtonElement>('[part=accept]')!.focus();
+    invitationOf(chat)!.querySelector<HTMLButtonElement>('[part=accept]')!.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => chat.open && windowOf(chat), 'the window to open');
     await until(() => ada.sessions.length === 1, 'the chat to start with Ada');
-    await until(() => !invitationOf(chat).querySelector('[part=base]'), 'the invitation to go');
+    await until(() => !invitationOf(chat)?.querySelector('[part=base]'), 'the invitation to go');
     await until(() => focused()?.tagName === 'TEXTAREA', 'focus in the message box');
   });
 
@@ -59,8 +60,8 @@ describe('<parley-invitation> (V7, V8)', () => {
     ada.on('inviteClosed', (e) => closed.push(e.reason));
     const chat = await chatFixture(hub);
     await ada.invite(chat.client!.visitorId!, { proactive: false, message: 'Hello?' });
-    await until(() => invitationOf(chat).querySelector('[part=decline]'), 'the invitation');
-    invitationOf(chat).querySelector<HTMLButtonElement>('[part=decline]')!.click();
+    await until(() => invitationOf(chat)?.querySelector('[part=decline]'), 'the invitation');
+    invitationOf(chat)!.querySelector<HTMLButtonElement>('[part=decline]')!.click();
     await until(() => closed.includes('declined'), 'the agent to hear it was declined');
     expect(chat.open).to.equal(false);
   });
@@ -75,8 +76,26 @@ describe('<parley-invitation> (V7, V8)', () => {
     });
     await hub.agent('agt_ada');
     const chat = await chatFixture(hub, { tracking: true });
-    await until(() => invitationOf(chat).querySelector('[part=message]')?.textContent === 'Need help choosing?', 'the automatic invitation', 5000);
-    expect(invitationOf(chat).querySelector('[part=title]')!.textContent).to.equal('Message from our team');
+    await until(() => invitationOf(chat)?.querySelector('[part=message]')?.textContent === 'Need help choosing?', 'the automatic invitation', 5000);
+    expect(invitationOf(chat)!.querySelector('[part=title]')!.textContent).to.equal('Message from our team');
+  });
+
+  it('an invitation that arrives before the page is idle shows at once, announced', async () => {
+    // The page never idles here, so only the invitation itself can bring <parley-invitation> in.
+    const idle = window.requestIdleCallback;
+    window.requestIdleCallback = () => 0;
+    try {
+      hub = await startInPageHub();
+      const ada = await hub.agent('agt_ada');
+      const chat = await chatFixture(hub);
+      expect(chat.shadowRoot!.querySelector('parley-invitation')).to.equal(null);
+      await ada.invite(chat.client!.visitorId!, { proactive: false, message: 'Early bird?' });
+      await until(() => invitationOf(chat)?.querySelector('[part=message]')?.textContent === 'Early bird?', 'the invitation');
+      expect(invitationOf(chat)!.querySelector('[role=status]')!.textContent).to.equal('Message from Ada: Early bird?');
+      await expectAccessible(chat);
+    } finally {
+      window.requestIdleCallback = idle;
+    }
   });
 
   it('a proactive chat opens the window with the agent writing first, without taking focus or blocking the page', async () => {
