@@ -7,7 +7,8 @@
 //   connection, presence, invitations, page views, page push; WebSocket
 //   transport and the fallback that fetches long-poll when it fails, the
 //   page-view tracker without the search engines' table, IndexedDB; the
-//   client's invitation handling), launcher. Budget 20 KB brotli.
+//   client's invitation handling), launcher; no dev warnings (the build
+//   leaves the widget's and core's out). Budget 20 KB brotli.
 // - complete: the above, the <parley-invitation> chunk (loaded when the
 //   page is idle or at once when an invitation arrives), the window chunk (window, forms, message list,
 //   composer, uploads, where <parley-chat> places the window, and the
