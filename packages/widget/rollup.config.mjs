@@ -72,8 +72,7 @@ export function scriptTagBundle({ outDir = join(here, 'dist', 'cdn') } = {}) {
       dir: outDir,
       format: 'es',
       entryFileNames: '[name].js',
-      // A chunk is named after its entry module; `<parley-invitation>`'s is `invitation/define.ts`.
-      chunkFileNames: (chunk) => `parley-${chunk.facadeModuleId?.endsWith('/invitation/define.ts') ? 'invitation' : '[name]'}-[hash].js`,
+      chunkFileNames: 'parley-[name]-[hash].js',
       sourcemap: true,
     },
     onwarn(warning, warn) {

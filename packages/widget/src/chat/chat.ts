@@ -34,6 +34,7 @@ import type { SiteI18nextController } from './site-i18next-controller.js';
 import { buildTranslator, combinedOverrides, resolveLanguage } from './texts.js';
 
 type WindowModule = typeof import('./rest-of-widget.js');
+type InvitationModule = typeof import('./invitation-slot.js');
 type ChatFactory = WindowModule['createVisitorChat'];
 type ChatWindowElement = InstanceType<WindowModule['ChatWindow']>;
 
@@ -149,14 +150,15 @@ export class ParleyChat extends ParleyElement {
 
   @state() private windowReady = false;
   @state() private textsReady = false;
-  /** `<parley-invitation>`: not loaded, defined (rendered without an invitation first), or showing them. */
-  @state() private invitationState: 'none' | 'defined' | 'live' = 'none';
+  /** `<parley-invitation>` rendered without an invitation yet (its first render), then with them. */
+  @state() private invitationLive = false;
 
   #client: VisitorClientBase | undefined;
   #storage: ClientStorage | undefined;
   #windowModule: WindowModule | undefined;
   #windowLoading: Promise<void> | undefined;
   #invitationLoading: Promise<void> | undefined;
+  #invitationModule: InvitationModule | undefined;
   #chatFactory: ChatFactory | undefined;
   #stops: (() => void)[] = [];
   #textsVersion = 0;
@@ -286,11 +288,12 @@ export class ParleyChat extends ParleyElement {
    * invitation comes in, and the invitation is announced.
    */
   #loadInvitation(): Promise<void> {
-    return (this.#invitationLoading ??= import('../invitation/define.js').then(async () => {
-      this.invitationState = 'defined';
+    return (this.#invitationLoading ??= import('./invitation-slot.js').then(async (module) => {
+      this.#invitationModule = module;
+      this.requestUpdate();
       await this.updateComplete;
       await this.renderRoot.querySelector('parley-invitation')?.updateComplete;
-      this.invitationState = 'live';
+      this.invitationLive = true;
     }));
   }
 
@@ -431,6 +434,7 @@ export class ParleyChat extends ParleyElement {
     const invite = this.open ? undefined : client?.invites.find((i) => !i.proactive);
     const variant = this.launcher;
     const module = this.#windowModule;
+    const invitationModule = this.#invitationModule;
     return html`<div
       part="base"
       class="chat chat--${this.position} ${variant === 'none' ? 'chat--no-launcher' : ''}"
@@ -451,15 +455,8 @@ export class ParleyChat extends ParleyElement {
             @parley-window-close-request=${(e: Event) => this.#request(false, 'launcher', e)}
           ></parley-launcher>`
         : nothing}
-      ${this.textsReady && this.invitationState !== 'none'
-        ? html`<parley-invitation
-            part="invitation"
-            exportparts="base:invitation-base,message:invitation-message,accept:invitation-accept,decline:invitation-decline"
-            class="chat__invitation"
-            .invite=${this.invitationState === 'live' ? invite : undefined}
-            @parley-invite-accept=${(e: CustomEvent<{ inviteId: string }>) => this.#answerInvite(e.detail.inviteId, true, e)}
-            @parley-invite-decline=${(e: CustomEvent<{ inviteId: string }>) => this.#answerInvite(e.detail.inviteId, false, e)}
-          ></parley-invitation>`
+      ${this.textsReady && invitationModule
+        ? invitationModule.renderInvitation(this.invitationLive ? invite : undefined, (id, accept, e) => void this.#answerInvite(id, accept, e))
         : nothing}
       ${this.windowReady && this.#everOpened && module
         ? module.renderChatWindow(this, settingsTheme['header-image'] ?? '', (e) => this.#request(false, 'window', e))
