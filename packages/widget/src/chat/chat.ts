@@ -35,7 +35,6 @@ import { buildTranslator, combinedOverrides, resolveLanguage } from './texts.js'
 
 type WindowModule = typeof import('./rest-of-widget.js');
 type InvitationModule = typeof import('./invitation-slot.js');
-type ChatFactory = WindowModule['createVisitorChat'];
 type ChatWindowElement = InstanceType<WindowModule['ChatWindow']>;
 
 /** Why the window opened or closed. */
@@ -159,7 +158,6 @@ export class ParleyChat extends ParleyElement {
   #windowLoading: Promise<void> | undefined;
   #invitationLoading: Promise<void> | undefined;
   #invitationModule: InvitationModule | undefined;
-  #chatFactory: ChatFactory | undefined;
   #stops: (() => void)[] = [];
   #textsVersion = 0;
   #everOpened = false;
@@ -238,7 +236,8 @@ export class ParleyChat extends ParleyElement {
       ...(this.member && { member: this.member }),
       navigate: (url) => this.#onPagePush(url),
     });
-    if (this.#chatFactory) client.attachChat(this.#chatFactory);
+    // A client made again (reconnected to the page) gets the chat at once if it has loaded.
+    if (this.#windowModule) client.attachChat(this.#windowModule.createVisitorChat);
     this.#client = client;
     this.#bridge.client = client;
     client.connect();
@@ -271,7 +270,6 @@ export class ParleyChat extends ParleyElement {
   /** Loads the rest (once): the window, and the client's chat machinery. */
   #loadWindow(): Promise<void> {
     return (this.#windowLoading ??= import('./rest-of-widget.js').then(async (module) => {
-      this.#chatFactory = module.createVisitorChat;
       this.#client?.attachChat(module.createVisitorChat);
       module.defineWindow();
       this.#windowModule = module;
